@@ -1,0 +1,36 @@
+package io.stancewire.model;
+
+import java.time.Instant;
+
+/**
+ * A record a stage could not process. Nothing is dropped silently: it lands here with the reason.
+ *
+ * @param stage   producer, streams or indexer
+ * @param source  where the input came from: a topic, a feed URL or a file
+ * @param reason  short machine-readable reason, e.g. {@code invalid-json}, {@code feed-not-xml}
+ * @param error   the human-readable error message
+ * @param payload the offending input (truncated when huge)
+ */
+public record DeadLetter(
+        int schemaVersion,
+        String stage,
+        String source,
+        Integer partition,
+        Long offset,
+        String key,
+        String reason,
+        String error,
+        String payload,
+        Instant at) {
+
+    /** Payloads beyond this size are cut so that one huge bad record cannot exceed the topic's message size. */
+    public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+
+    public static DeadLetter of(String stage, String source, Integer partition, Long offset, String key,
+                                String reason, String error, String payload) {
+        String cut = payload == null || payload.length() <= MAX_PAYLOAD_CHARS
+                ? payload
+                : payload.substring(0, MAX_PAYLOAD_CHARS) + "…[truncated " + (payload.length() - MAX_PAYLOAD_CHARS) + " chars]";
+        return new DeadLetter(SchemaVersion.CURRENT, stage, source, partition, offset, key, reason, error, cut, Instant.now());
+    }
+}

@@ -1,0 +1,9 @@
+package io.stancewire.model;
+
+/** Elasticsearch index (alias) names. Stages write through these aliases so indices can roll over. */
+public final class Indices {
+    private Indices() {}
+
+    public static final String ARTICLES = "stancewire-articles";
+    public static final String QUOTES = "stancewire-quotes";
+}

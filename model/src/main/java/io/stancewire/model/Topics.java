@@ -1,0 +1,24 @@
+package io.stancewire.model;
+
+import java.util.List;
+
+/** Kafka topic names. One place, so every stage and the docker-compose setup agree. */
+public final class Topics {
+    private Topics() {}
+
+    /** Articles as fetched by the producer, keyed by article id. */
+    public static final String ARTICLES_RAW = "stancewire.articles.raw";
+    /** Articles with language, entities and quotes, keyed by article id. */
+    public static final String ARTICLES_ENRICHED = "stancewire.articles.enriched";
+    /** One record per quote, keyed by quote id. */
+    public static final String QUOTES = "stancewire.quotes";
+    /** Records any stage could not process, with the reason. */
+    public static final String DEAD_LETTER = "stancewire.deadletter";
+    /** The producer's seen-set: article id to first sighting, compacted, written in the same transaction as the article. */
+    public static final String PRODUCER_SEEN = "stancewire.producer.seen";
+
+    /** Topics whose latest value per key is all that matters. */
+    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN);
+
+    public static final List<String> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, QUOTES, DEAD_LETTER, PRODUCER_SEEN);
+}

@@ -6,4 +6,5 @@ public final class Indices {
 
     public static final String ARTICLES = "stancewire-articles";
     public static final String QUOTES = "stancewire-quotes";
+    public static final String DEAD_LETTERS = "stancewire-deadletters";
 }

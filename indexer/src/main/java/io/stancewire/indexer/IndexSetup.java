@@ -1,0 +1,71 @@
+package io.stancewire.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.stancewire.model.Indices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Installs the versioned component and index templates and creates each index's first generation behind a write
+ * alias ({@code stancewire-quotes} -> {@code stancewire-quotes-000001}), so indices can roll over later. Idempotent:
+ * safe to run at every start.
+ */
+public final class IndexSetup {
+    private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
+    static final String COMPONENT_SETTINGS = "stancewire-settings";
+    static final List<String> ALIASES = List.of(Indices.ARTICLES, Indices.QUOTES, Indices.DEAD_LETTERS);
+
+    private final ElasticsearchClient client;
+    private final IndexSettings settings;
+
+    public IndexSetup(ElasticsearchClient client, IndexSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    public void install() {
+        try {
+            client.cluster().putComponentTemplate(t -> t.name(COMPONENT_SETTINGS)
+                    .withJson(new StringReader(template("component-settings.json"))));
+            for (String alias : ALIASES) {
+                String name = alias.substring("stancewire-".length());
+                client.indices().putIndexTemplate(t -> t.name(alias)
+                        .withJson(new StringReader(template("index-" + name + ".json"))));
+                createFirstGeneration(alias);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install index templates: " + e.getMessage(), e);
+        }
+    }
+
+    private void createFirstGeneration(String alias) throws IOException {
+        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return;
+        }
+        String first = alias + "-000001";
+        client.indices().create(c -> c.index(first).aliases(alias, a -> a.isWriteIndex(true)));
+        log.info("created index {} behind write alias {}", first, alias);
+    }
+
+    /** Template text with this deployment's settings filled in. */
+    String template(String file) {
+        String resource = "stancewire/templates/" + file;
+        try (InputStream in = IndexSetup.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"${replicas}\"", Integer.toString(settings.replicas()))
+                    .replace("${codec}", settings.codec());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

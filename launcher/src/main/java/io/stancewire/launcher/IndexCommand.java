@@ -1,0 +1,42 @@
+package io.stancewire.launcher;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stancewire.indexer.ElasticsearchClients;
+import io.stancewire.indexer.IndexerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Run the indexer stage alone: articles, quotes and dead letters from Kafka into Elasticsearch.",
+                "Needs --kafka and --elasticsearch (or STANCEWIRE_KAFKA / STANCEWIRE_ELASTICSEARCH), or starts local ones."})
+final class IndexCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT5S",
+            description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
+    Duration progressInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        StopSignal signal = StopSignal.install();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LocalServices services = LocalServices.start(connection, true, true);
+             ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl)) {
+            Setup.topics(services.bootstrapServers, connection.partitions);
+            Setup.indices(es, connection.replicasFor(services.localElasticsearch()));
+            try (IndexerStage ignored = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters)) {
+                Progress progress = new Progress(meters);
+                while (!signal.await(progressInterval.toMillis())) {
+                    progress.printIfChanged(System.out);
+                }
+            }
+            return 0;
+        }
+    }
+}

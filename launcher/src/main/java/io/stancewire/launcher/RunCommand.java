@@ -1,0 +1,114 @@
+package io.stancewire.launcher;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stancewire.indexer.ElasticsearchClients;
+import io.stancewire.indexer.IndexerSettings;
+import io.stancewire.model.Topics;
+import io.stancewire.producer.FeedProducer;
+import io.stancewire.producer.PollSummary;
+import io.stancewire.producer.ProducerSettings;
+import io.stancewire.streams.ArticleEnricher;
+import io.stancewire.streams.StreamsApp;
+import io.stancewire.streams.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline: feeds -> Kafka -> NLP and stance -> Elasticsearch.",
+                "Starts a local Kafka broker and Elasticsearch node unless --kafka / --elasticsearch name existing ones,",
+                "creates topics and index templates, and keeps polling the feeds until Ctrl-C.",
+                "With --once it ingests the feeds once, waits until everything from them is indexed, prints a summary and exits."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connection;
+    @Mixin FeedOptions feedOptions;
+
+    @Option(names = "--once", description = "Poll every feed once, wait until its articles and quotes are indexed, then exit.")
+    boolean once;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
+            description = "With --once: how long to wait for indexing at most (ISO-8601, default: ${DEFAULT-VALUE}). Env: STANCEWIRE_TIMEOUT.")
+    Duration timeout;
+
+    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT5S",
+            description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
+    Duration progressInterval;
+
+    @Option(names = "--streams-threads", paramLabel = "N", defaultValue = "1",
+            description = "Stream threads for the NLP stage; they share one copy of the models (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_STREAMS_THREADS.")
+    int streamsThreads;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        StopSignal signal = StopSignal.install();
+        long started = System.nanoTime();
+        out.println("stancewire: starting" + (connection.kafka == null ? " local Kafka" : "")
+                + (connection.elasticsearch == null ? " and local Elasticsearch" : "") + " and loading the NLP models ...");
+        CompletableFuture<ArticleEnricher> models = CompletableFuture.supplyAsync(ArticleEnricher::loadDefault);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LocalServices services = LocalServices.start(connection, true, true);
+             ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl);
+             SampleFeedServer samples = feedOptions.startSampleServerIfNeeded()) {
+            out.println("stancewire: " + services.describe());
+            Setup.topics(services.bootstrapServers, connection.partitions);
+            Setup.indices(es, connection.replicasFor(services.localElasticsearch()));
+            ArticleEnricher enricher = models.join();
+            out.printf("stancewire: ready to ingest after %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+            ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.dataDir);
+            try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, "stancewire-streams",
+                         connection.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
+                 IndexerStage indexer = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters);
+                 FeedProducer producer = new FeedProducer(producerSettings, meters)) {
+                streams.start();
+                Progress progress = new Progress(meters);
+                return once ? runOnce(producer, services, es, progress, signal) : runForever(producer, progress, signal);
+            }
+        }
+    }
+
+    private int runOnce(FeedProducer producer, LocalServices services, ElasticsearchClient es, Progress progress,
+                        StopSignal signal) throws InterruptedException {
+        TopicWindow window = TopicWindow.markEnd(services.bootstrapServers, Topics.ARTICLES_RAW);
+        PollSummary summary = producer.pollOnce();
+        out.println("stancewire: " + summary);
+        Set<String> published = window.keysSinceMark();
+        out.println("stancewire: waiting until " + published.size() + " new article(s) and their quotes are indexed ...");
+        IndexedWait wait = new IndexedWait(es);
+        long[] lastPrint = {System.nanoTime()};
+        boolean done = wait.await(published, timeout, signal.flag(), () -> {
+            if (System.nanoTime() - lastPrint[0] >= progressInterval.toNanos()) {
+                progress.printIfChanged(out);
+                lastPrint[0] = System.nanoTime();
+            }
+        });
+        IndexedWait.Counts counts = wait.counts(published);
+        out.println(progress.line());
+        out.printf("stancewire: %s. This run: %d new article(s), %d quote(s) indexed.%n",
+                done ? "done" : "NOT complete (timed out or stopped)", counts.articles(), counts.quotes());
+        out.println("stancewire: look at them: curl '" + services.elasticsearchUrl + "/stancewire-quotes/_search?pretty&q=*'"
+                + " (the local node stops with this command; `./stancewire elasticsearch` keeps one up)");
+        return done ? 0 : 1;
+    }
+
+    private int runForever(FeedProducer producer, Progress progress, StopSignal signal) throws InterruptedException {
+        Thread polling = Thread.ofPlatform().name("producer").start(() -> producer.run(signal.flag()));
+        out.println("stancewire: polling feeds; Ctrl-C to stop");
+        while (!signal.await(progressInterval.toMillis())) {
+            progress.printIfChanged(out);
+        }
+        polling.join(30_000);
+        out.println(progress.line());
+        return 0;
+    }
+}

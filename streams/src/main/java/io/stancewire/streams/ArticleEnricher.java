@@ -1,0 +1,63 @@
+package io.stancewire.streams;
+
+import io.stancewire.model.Article;
+import io.stancewire.model.EnrichedArticle;
+import io.stancewire.model.Ids;
+import io.stancewire.model.Quote;
+import io.stancewire.model.SchemaVersion;
+import io.stancewire.model.Stance;
+import io.stancewire.streams.nlp.Analysis;
+import io.stancewire.streams.nlp.ArticleAnalyzer;
+import io.stancewire.streams.nlp.FoundQuote;
+import io.stancewire.streams.stance.StanceClassifier;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Everything the NLP stage does to one article, without Kafka: language, entities, quotes and each quote's stance
+ * on every configured target. Thread-safe: the models are loaded once and shared by all stream threads.
+ */
+public final class ArticleEnricher {
+    private final ArticleAnalyzer analyzer;
+    private final List<StanceClassifier> stanceClassifiers;
+    private final Clock clock;
+
+    public ArticleEnricher(ArticleAnalyzer analyzer, List<StanceClassifier> stanceClassifiers, Clock clock) {
+        this.analyzer = analyzer;
+        this.stanceClassifiers = List.copyOf(stanceClassifiers);
+        this.clock = clock;
+    }
+
+    public EnrichedArticle enrich(Article article) {
+        Analysis analysis = analyzer.analyze(article.text(), article.languageHint());
+        List<Quote> quotes = analysis.quotes().stream().map(q -> toQuote(article, analysis.language(), q)).toList();
+        return new EnrichedArticle(SchemaVersion.CURRENT, article, analysis.language(), analysis.languageConfidence(),
+                analysis.entities(), quotes, clock.instant());
+    }
+
+    /** A syndicated copy of an article seen before: indexed for completeness, not analysed a second time. */
+    public EnrichedArticle passThrough(Article article, String reason) {
+        String language = article.languageHint() == null ? "und" : article.languageHint();
+        Article flagged = withFlag(article, reason);
+        return new EnrichedArticle(SchemaVersion.CURRENT, flagged, language, 0, List.of(), List.of(), clock.instant());
+    }
+
+    static Article withFlag(Article a, String flag) {
+        List<String> flags = new java.util.ArrayList<>(a.flags());
+        if (!flags.contains(flag)) {
+            flags.add(flag);
+        }
+        return new Article(a.schemaVersion(), a.id(), a.url(), a.canonicalUrl(), a.guid(), a.feedUrl(), a.feedName(),
+                a.outlet(), a.title(), a.authors(), a.publishedAt(), a.fetchedAt(), a.languageHint(), a.text(),
+                a.duplicateOf(), flags);
+    }
+
+    private Quote toQuote(Article article, String language, FoundQuote q) {
+        String speaker = q.speaker() == null ? null : q.speaker().name();
+        List<Stance> stances = stanceClassifiers.stream().map(c -> c.classify(q.text(), q.context(), speaker)).toList();
+        return new Quote(SchemaVersion.CURRENT, Ids.quoteId(article.id(), q.begin(), q.end()), article.id(), q.begin(),
+                q.end(), q.text(), q.kind(), q.speaker(), q.cue(), q.context(), language, stances, article.url(),
+                article.title(), article.outlet(), article.publishedAt());
+    }
+}

@@ -1,0 +1,47 @@
+package io.stancewire.streams;
+
+import io.stancewire.model.DeadLetter;
+import io.stancewire.model.EnrichedArticle;
+import io.stancewire.model.JsonSerde;
+import io.stancewire.model.Quote;
+import io.stancewire.model.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.util.concurrent.ExecutorService;
+
+/** The streams stage as named steps: raw article -> enriched article -> one record per quote, bad input -> dead letters. */
+public final class StancewireTopology {
+    private StancewireTopology() {}
+
+    public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits) {
+        StreamsBuilder builder = new StreamsBuilder();
+
+        KStream<String, EnrichOutcome> outcomes = builder
+                .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw-articles"))
+                .processValues(() -> new EnrichArticle(enricher, nlpThreads, limits), Named.as("enrich-article"));
+
+        outcomes.flatMapValues(EnrichOutcome::deadLetters, Named.as("dead-letters"))
+                .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class)).withName("write-dead-letters"));
+
+        KStream<String, EnrichedArticle> enriched = outcomes.flatMapValues(EnrichOutcome::articles, Named.as("enriched-articles"));
+        enriched.to(Topics.ARTICLES_ENRICHED,
+                Produced.with(Serdes.String(), JsonSerde.of(EnrichedArticle.class)).withName("write-enriched-articles"));
+
+        enriched.flatMap((articleId, article) -> article.quotes().stream().map(q -> KeyValue.pair(q.id(), q)).toList(),
+                        Named.as("one-record-per-quote"))
+                .to(Topics.QUOTES, Produced.with(Serdes.String(), JsonSerde.of(Quote.class)).withName("write-quotes"));
+
+        return builder.build();
+    }
+
+    public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads) {
+        return build(enricher, nlpThreads, NlpLimits.defaults());
+    }
+}

@@ -1,0 +1,35 @@
+package io.stancewire.streams.nlp.en;
+
+import java.util.Set;
+
+/** Lemmas of the verbs that attribute speech in English news. */
+final class SpeechVerbs {
+    private SpeechVerbs() {}
+
+    /** Verbs that attribute a quotation next to them: "…," she warned. */
+    static final Set<String> QUOTING = Set.of(
+            "say", "tell", "add", "warn", "argue", "note", "explain", "write", "claim", "insist", "state", "remark",
+            "comment", "caution", "stress", "emphasize", "emphasise", "observe", "acknowledge", "admit", "suggest",
+            "predict", "reply", "respond", "continue", "conclude", "announce", "declare", "contend", "maintain",
+            "assert", "recall", "describe", "testify", "tweet", "post", "complain", "concede", "counter", "mention",
+            "reckon", "confirm", "deny", "point", "ask", "quip", "lament", "agree", "call", "urge", "boast",
+            "elaborate", "summarize", "summarise", "flag", "highlight", "joke");
+
+    /** Verbs that introduce reported speech without marks: "X said (that) …". Narrower: no "call", "describe". */
+    static final Set<String> REPORTING = Set.of(
+            "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
+            "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
+            "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight");
+
+    /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
+    static final Set<String> ORGANISATION_NOUNS = Set.of(
+            "company", "firm", "startup", "start-up", "group", "ministry", "government", "agency", "department",
+            "spokesperson", "spokesman", "spokeswoman", "representative", "lab", "laboratory", "maker",
+            "chipmaker", "giant", "regulator", "administration", "office", "embassy", "commission", "bank", "fund");
+
+    static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
+    static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");
+
+    /** Prepositions that put an organisation in an apposition ("a partner at DGA Group"), not in the subject. */
+    static final Set<String> AFFILIATION_PREPOSITIONS = Set.of("at", "of", "for", "with", "from", "in", "by", "to", "on");
+}

@@ -1,0 +1,161 @@
+package io.stancewire.producer;
+
+import io.stancewire.model.Article;
+import io.stancewire.model.DeadLetter;
+import io.stancewire.model.Json;
+import io.stancewire.model.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes articles exactly once. Each batch is one Kafka transaction holding the articles ({@code ARTICLES_RAW}),
+ * a seen-marker per article id (and per alias id) on the compacted {@code PRODUCER_SEEN}, and any dead letters; so
+ * either all of it is visible to read_committed readers or none is. On start, {@code initTransactions} aborts
+ * whatever a crashed predecessor with the same transactional id left open, and then the seen-set is rebuilt from
+ * {@code PRODUCER_SEEN}: a restarted producer knows everything that was committed and re-sends nothing.
+ */
+final class ArticlePublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrapServers;
+
+    /** One unit of work: everything here is committed together or not at all. */
+    record Batch(List<Article> articles, List<SeenMarker> markers, List<DeadLetter> deadLetters, String feedUrl) {}
+
+    ArticlePublisher(ProducerSettings settings) {
+        this.bootstrapServers = settings.bootstrapServers();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, settings.transactionalId());
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(p);
+        producer.initTransactions();
+    }
+
+    /** Reads {@code PRODUCER_SEEN} to its last committed offset and returns every id in it. */
+    Set<String> restoreSeen(Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Set<String> seen = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.PRODUCER_SEEN, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + Topics.PRODUCER_SEEN + " does not exist; create the topics first");
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!end.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.PRODUCER_SEEN + " to its end within " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null) {
+                        seen.add(r.key());
+                    }
+                }
+                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+        }
+        log.info("restored {} seen ids from {}", seen.size(), Topics.PRODUCER_SEEN);
+        return seen;
+    }
+
+    /**
+     * Commits the batch. On a failure that a new transaction can cure the transaction is aborted and the exception
+     * rethrown (the caller keeps the items unseen, so the next poll retries them); fencing is fatal.
+     */
+    void publish(Batch batch) {
+        if (batch.articles().isEmpty() && batch.deadLetters().isEmpty()) {
+            return;
+        }
+        producer.beginTransaction();
+        try {
+            for (Article a : batch.articles()) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("feed", bytes(batch.feedUrl()));
+                headers.add("source", bytes(a.outlet()));
+                headers.add("trace-id", bytes(UUID.randomUUID().toString()));
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.id(), Json.write(a), headers));
+            }
+            for (SeenMarker m : batch.markers()) {
+                producer.send(new ProducerRecord<>(Topics.PRODUCER_SEEN, m.id(), Json.write(m)));
+            }
+            for (DeadLetter d : batch.deadLetters()) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("feed", bytes(batch.feedUrl()));
+                headers.add("source", bytes(d.source()));
+                headers.add("trace-id", bytes(UUID.randomUUID().toString()));
+                producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, null, d.key(), Json.write(d), headers));
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+            // Another producer with our transactional id took over, or the broker refuses us: nothing to retry.
+            throw new IllegalStateException("the Kafka producer cannot continue: " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static SeenMarker marker(String id, String canonicalUrl, String feedUrl, String aliasOf) {
+        return new SeenMarker(id, canonicalUrl, feedUrl, Instant.now(), aliasOf);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

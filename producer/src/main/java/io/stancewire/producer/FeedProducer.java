@@ -1,0 +1,316 @@
+package io.stancewire.producer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.stancewire.model.Article;
+import io.stancewire.model.DeadLetter;
+import io.stancewire.model.Ids;
+import io.stancewire.model.SchemaVersion;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Polls the configured feeds and publishes each new article once. A bad feed or page becomes a dead letter and a
+ * failure count in the feed's {@link FeedStatus}; it never stops the other feeds.
+ */
+public final class FeedProducer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FeedProducer.class);
+    static final String STAGE = "producer";
+    /** Longer texts are cut (and flagged): one runaway page must not exceed the broker's message size. */
+    static final int MAX_TEXT_CHARS = 200_000;
+    private static final String FEED_ACCEPT =
+            "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
+    private final ProducerSettings settings;
+    private final HttpFetcher fetcher;
+    private final ArticlePublisher publisher;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<String, FeedState> states = new LinkedHashMap<>();
+    private final Counter published;
+    private final Counter duplicates;
+    private final Counter deadLetters;
+    private final Counter feedsOk;
+    private final Counter feedsFailed;
+    private final Timer feedTimer;
+
+    public FeedProducer(ProducerSettings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.fetcher = new HttpFetcher(settings);
+        for (FeedConfig feed : settings.feeds()) {
+            states.putIfAbsent(feed.url(), new FeedState(feed));
+        }
+        this.published = meters.counter("stancewire.producer.articles.published");
+        this.duplicates = meters.counter("stancewire.producer.articles.duplicates");
+        this.deadLetters = meters.counter("stancewire.producer.deadletters");
+        this.feedsOk = meters.counter("stancewire.producer.feed.polls", "outcome", "ok");
+        this.feedsFailed = meters.counter("stancewire.producer.feed.polls", "outcome", "failed");
+        this.feedTimer = meters.timer("stancewire.producer.feed.poll.time");
+        meters.gaugeCollectionSize("stancewire.producer.seen.size", List.of(), seen);
+        this.publisher = new ArticlePublisher(settings);
+        try {
+            seen.addAll(publisher.restoreSeen(Duration.ofSeconds(60)));
+        } catch (RuntimeException e) {
+            publisher.close();
+            throw e;
+        }
+    }
+
+    /** Polls every enabled feed once, whether due or not. */
+    public PollSummary pollOnce() {
+        PollSummary total = PollSummary.EMPTY;
+        for (FeedState state : states.values()) {
+            if (!state.disabled()) {
+                total = total.plus(feedTimer.record(() -> pollFeed(state)));
+            }
+        }
+        return total;
+    }
+
+    /** Polls each feed when it is due, until {@code stop} is set. */
+    public void run(AtomicBoolean stop) {
+        while (!stop.get()) {
+            Instant now = Instant.now();
+            for (FeedState state : states.values()) {
+                if (stop.get()) {
+                    return;
+                }
+                if (state.due(now)) {
+                    PollSummary s = feedTimer.record(() -> pollFeed(state));
+                    log.info("polled {}: {}", state.feed.displayName(), s);
+                }
+            }
+            Instant next = states.values().stream().filter(s -> !s.disabled()).map(FeedState::nextPoll)
+                    .min(Comparator.naturalOrder()).orElse(Instant.now().plusSeconds(60));
+            long waitMillis = Math.max(50, Duration.between(Instant.now(), next).toMillis());
+            long until = System.currentTimeMillis() + waitMillis;
+            while (!stop.get() && System.currentTimeMillis() < until) {
+                try {
+                    Thread.sleep(Math.min(200, Math.max(1, until - System.currentTimeMillis())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    public List<FeedStatus> statuses() {
+        return states.values().stream().map(FeedState::status).toList();
+    }
+
+    private PollSummary pollFeed(FeedState state) {
+        FeedConfig feed = state.feed;
+        Duration interval = settings.pollIntervalOf(feed);
+        URI uri;
+        try {
+            uri = UrlCanonicalizer.parseLenient(feed.url());
+        } catch (Exception e) {
+            return feedFailed(state, interval, new FetchException("invalid-url", "not a URL: " + feed.url()), null);
+        }
+        FetchResult response;
+        ParsedFeed parsed;
+        try {
+            response = fetcher.get(uri, FEED_ACCEPT, settings.maxFeedBytes(), ContentTypes::mayBeFeed, state.validators());
+            if (response.notModified()) {
+                state.succeeded(Instant.now(), interval, null, null);
+                feedsOk.increment();
+                return new PollSummary(0, 0, 1, 0, 0, 0, 0);
+            }
+        } catch (FetchException e) {
+            return feedFailed(state, interval, e, null);
+        }
+        try {
+            parsed = FeedParser.parse(response.body(), response.contentType(), response.finalUri());
+        } catch (FetchException e) {
+            return feedFailed(state, interval, e, FeedDecoder.decode(response.body(), response.contentType()));
+        } catch (RuntimeException e) {
+            return feedFailed(state, interval, new FetchException("feed-parse-error", String.valueOf(e), e),
+                    FeedDecoder.decode(response.body(), response.contentType()));
+        }
+
+        List<Article> articles = new ArrayList<>();
+        List<SeenMarker> markers = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
+        Set<String> batchIds = new HashSet<>();
+        int items = 0;
+        int dups = 0;
+        for (FeedItem item : parsed.items()) {
+            if (items >= settings.maxItemsPerFeed()) {
+                break;
+            }
+            items++;
+            Optional<String> linkCanonical = UrlCanonicalizer.canonicalize(item.link());
+            String preId = linkCanonical.map(Ids::articleId).orElseGet(() -> idWithoutLink(feed, item));
+            if (preId == null) {
+                letters.add(DeadLetter.of(STAGE, feed.url(), null, null, null, "entry-unidentifiable",
+                        "feed entry has no link, guid or title", String.valueOf(item)));
+                continue;
+            }
+            if (seen.contains(preId) || batchIds.contains(preId)) {
+                dups++;
+                continue;
+            }
+            Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
+            batchIds.add(preId);
+            if (!article.id().equals(preId)) {
+                markers.add(ArticlePublisher.marker(preId, linkCanonical.orElse(null), feed.url(), article.id()));
+            }
+            if (seen.contains(article.id()) || !batchIds.add(article.id())) {
+                dups++;
+                continue;
+            }
+            articles.add(article);
+            markers.add(ArticlePublisher.marker(article.id(), article.canonicalUrl(), feed.url(), null));
+        }
+        try {
+            publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url()));
+        } catch (KafkaException e) {
+            // Nothing was committed: the items stay unseen and the next poll tries them again.
+            log.warn("publishing {} articles of {} failed, will retry: {}", articles.size(), feed.url(), e.toString());
+            state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
+            feedsFailed.increment();
+            return new PollSummary(0, 1, 0, items, 0, dups, 0);
+        }
+        seen.addAll(batchIds);
+        state.succeeded(Instant.now(), interval, response.header("ETag").orElse(null),
+                response.header("Last-Modified").orElse(null));
+        published.increment(articles.size());
+        duplicates.increment(dups);
+        deadLetters.increment(letters.size());
+        feedsOk.increment();
+        return new PollSummary(1, 0, 0, items, articles.size(), dups, letters.size());
+    }
+
+    private PollSummary feedFailed(FeedState state, Duration interval, FetchException e, String payload) {
+        FeedConfig feed = state.feed;
+        boolean disabledNow = state.failed(Instant.now(), interval, e.reason() + ": " + e.getMessage(),
+                e.retryAfter().orElse(null), settings.maxConsecutiveFailures());
+        log.warn("feed {} failed: {} ({})", feed.url(), e.getMessage(), e.reason());
+        List<DeadLetter> letters = new ArrayList<>();
+        letters.add(DeadLetter.of(STAGE, feed.url(), null, null, null, e.reason(), e.getMessage(), payload));
+        if (disabledNow) {
+            letters.add(DeadLetter.of(STAGE, feed.url(), null, null, null, "feed-disabled",
+                    state.status().disabledReason(), null));
+        }
+        feedsFailed.increment();
+        try {
+            publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url()));
+        } catch (KafkaException ke) {
+            log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
+            return new PollSummary(0, 1, 0, 0, 0, 0, 0);
+        }
+        deadLetters.increment(letters.size());
+        return new PollSummary(0, 1, 0, 0, 0, 0, letters.size());
+    }
+
+    private Article buildArticle(FeedConfig feed, ParsedFeed parsed, FeedItem item, String linkCanonical,
+                                 String preId, List<DeadLetter> letters) {
+        List<String> flags = new ArrayList<>();
+        ExtractedPage page = null;
+        String finalUrl = item.link();
+        if (settings.fetchArticles() && linkCanonical != null) {
+            try {
+                FetchResult r = fetcher.get(UrlCanonicalizer.parseLenient(item.link()), PAGE_ACCEPT,
+                        settings.maxPageBytes(), ContentTypes::isHtmlLike);
+                finalUrl = r.finalUri().toString();
+                page = ArticleExtractor.extract(r.body(), r.charset().orElse(null), r.finalUri());
+            } catch (FetchException e) {
+                letters.add(DeadLetter.of(STAGE, item.link(), null, null, preId, "page-" + e.reason(), e.getMessage(), null));
+                flags.add("page-unavailable");
+            } catch (Exception e) {
+                letters.add(DeadLetter.of(STAGE, item.link(), null, null, preId, "page-unreadable", String.valueOf(e), null));
+                flags.add("page-unavailable");
+            }
+        }
+        String canonical = canonicalOf(page, finalUrl, linkCanonical);
+        String id = canonical == null ? preId : Ids.articleId(canonical);
+
+        String feedText = ArticleExtractor.textOfFragment(item.contentHtml());
+        String text = page == null ? "" : page.text();
+        if (page != null) {
+            page.flags().stream().filter(f -> f.equals("paywalled")).forEach(flags::add);
+        }
+        if (text.length() < ArticleExtractor.SHORT_TEXT_CHARS && feedText.length() > text.length()) {
+            text = feedText;
+            flags.add("feed-content");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            text = text.substring(0, MAX_TEXT_CHARS);
+            flags.add("truncated");
+        }
+        if (text.isBlank()) {
+            flags.add("empty");
+        } else if (text.length() < ArticleExtractor.SHORT_TEXT_CHARS) {
+            flags.add("short-text");
+        }
+        String title = ArticleExtractor.firstNonBlank(item.title(), page == null ? null : page.title());
+        List<String> authors = !item.authors().isEmpty() || page == null ? item.authors() : page.authors();
+        Instant publishedAt = item.publishedAt() != null ? item.publishedAt() : page == null ? null : page.publishedAt();
+        String outlet = ArticleExtractor.firstNonBlank(feed.name(), parsed.title(), hostOf(canonical), feed.displayName());
+        String language = ArticleExtractor.firstNonBlank(feed.languageHint(), parsed.language(),
+                page == null ? null : page.language());
+        return new Article(SchemaVersion.CURRENT, id, item.link(), canonical, item.guid(), feed.url(), feed.displayName(),
+                outlet, title, authors, publishedAt, Instant.now(), language, text, null, flags);
+    }
+
+    /**
+     * The page's own canonical link when it is believable, else the URL we ended at after redirects, else the
+     * feed's link. Some sites point every page's canonical at their home page; such a claim is ignored.
+     */
+    static String canonicalOf(ExtractedPage page, String finalUrl, String linkCanonical) {
+        Optional<String> fromFinal = UrlCanonicalizer.canonicalize(finalUrl);
+        if (page != null && page.canonicalUrl() != null) {
+            Optional<String> claimed = UrlCanonicalizer.canonicalize(page.canonicalUrl());
+            if (claimed.isPresent()) {
+                boolean claimsRoot = URI.create(claimed.get()).getRawPath().equals("/");
+                boolean isRoot = fromFinal.map(u -> URI.create(u).getRawPath().equals("/")).orElse(true);
+                if (!claimsRoot || isRoot) {
+                    return claimed.get();
+                }
+            }
+        }
+        return fromFinal.orElse(linkCanonical);
+    }
+
+    /** Entries without a usable link still get a stable id: the feed plus their guid, or title and date. */
+    private static String idWithoutLink(FeedConfig feed, FeedItem item) {
+        String feedKey = UrlCanonicalizer.canonicalize(feed.url()).orElse(feed.url());
+        if (item.guid() != null) {
+            return Ids.articleId(feedKey + "\u0000guid\u0000" + item.guid());
+        }
+        if (item.title() != null) {
+            return Ids.articleId(feedKey + "\u0000title\u0000" + item.title() + "\u0000" + item.publishedAt());
+        }
+        return null;
+    }
+
+    private static String hostOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        String host = URI.create(url).getHost();
+        return host != null && host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}

@@ -1,0 +1,22 @@
+package io.stancewire.producer;
+
+/**
+ * What one poll did.
+ *
+ * @param itemsSeen          feed entries looked at
+ * @param published          articles written to Kafka
+ * @param duplicatesSkipped  entries whose article was already published (now or before a restart)
+ * @param deadLetters        dead letters written (bad feeds, unreadable pages)
+ * @param feedsNotModified   feeds that answered 304 or were not due
+ */
+public record PollSummary(int feedsOk, int feedsFailed, int feedsNotModified, int itemsSeen, int published,
+                          int duplicatesSkipped, int deadLetters) {
+
+    public static final PollSummary EMPTY = new PollSummary(0, 0, 0, 0, 0, 0, 0);
+
+    public PollSummary plus(PollSummary o) {
+        return new PollSummary(feedsOk + o.feedsOk, feedsFailed + o.feedsFailed, feedsNotModified + o.feedsNotModified,
+                itemsSeen + o.itemsSeen, published + o.published, duplicatesSkipped + o.duplicatesSkipped,
+                deadLetters + o.deadLetters);
+    }
+}

@@ -1,0 +1,81 @@
+package io.stancewire.producer;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Refuses URLs the producer must not fetch: other schemes than http(s), and, unless allowed, hosts that resolve to
+ * loopback, private, link-local, carrier-grade NAT, multicast or unspecified addresses (server-side request forgery:
+ * a feed must not make us read the cloud metadata service or an internal admin page). Checked for the first URL and
+ * for every redirect target, after DNS resolution, with every address the name resolves to.
+ */
+final class UrlGuard {
+    private final boolean allowPrivateAddresses;
+
+    UrlGuard(boolean allowPrivateAddresses) {
+        this.allowPrivateAddresses = allowPrivateAddresses;
+    }
+
+    void check(URI uri) throws FetchException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException("scheme-refused", "only http and https URLs are fetched, not " + uri);
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new FetchException("invalid-url", "URL has no host: " + uri);
+        }
+        if (uri.getUserInfo() != null) {
+            throw new FetchException("invalid-url", "URLs with credentials are not fetched: " + uri.getHost());
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        } catch (UnknownHostException e) {
+            throw new FetchException("dns-failed", "cannot resolve host " + host, e);
+        }
+        if (allowPrivateAddresses) {
+            return;
+        }
+        for (InetAddress address : addresses) {
+            if (isInternal(address)) {
+                throw new FetchException("address-refused", host + " resolves to the internal address "
+                        + address.getHostAddress() + " (set allowPrivateAddresses to fetch from it)");
+            }
+        }
+    }
+
+    static boolean isInternal(InetAddress a) {
+        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                || a.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet6Address) {
+            if ((b[0] & 0xfe) == 0xfc) {
+                return true; // fc00::/7 unique local
+            }
+            boolean v4Mapped = true;
+            for (int i = 0; i < 10; i++) {
+                v4Mapped &= b[i] == 0;
+            }
+            if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                try {
+                    return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        return first == 0 // "this network"
+                || (first == 100 && second >= 64 && second < 128) // 100.64/10 carrier-grade NAT
+                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0/24 IETF protocol assignments
+                || first >= 240; // reserved and broadcast
+    }
+}

@@ -1,0 +1,25 @@
+package io.stancewire.producer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The read-only shared data: $STANCEWIRE_SHARED_DATA, else {@code <repo>/../shared/data}. Missing data fails. */
+final class SharedData {
+    private SharedData() {}
+
+    static Path dir() {
+        String env = System.getenv("STANCEWIRE_SHARED_DATA");
+        Path dir = env != null && !env.isBlank()
+                ? Path.of(env)
+                : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared").resolve("data");
+        if (!Files.isDirectory(dir.resolve("feeds"))) {
+            throw new IllegalStateException("shared data not found at " + dir
+                    + " (set STANCEWIRE_SHARED_DATA to the folder holding feeds/ and seed/)");
+        }
+        return dir;
+    }
+
+    static Path feeds(String folder) {
+        return dir().resolve("feeds").resolve(folder);
+    }
+}

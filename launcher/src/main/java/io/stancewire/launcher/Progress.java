@@ -16,12 +16,13 @@ final class Progress {
 
     String line() {
         return String.format("feeds polled %d (%d failed) · articles published %d · analysed %d · quotes %d · indexed %d articles, %d quotes · dead letters %d",
-                count("stancewire.producer.feeds.polled"), count("stancewire.producer.feeds.failed"),
+                count("stancewire.producer.feed.polls"),
+                count(Search.in(meters).name("stancewire.producer.feed.polls").tag("outcome", "failed")),
                 count("stancewire.producer.articles.published"), count("stancewire.streams.articles"),
                 count("stancewire.streams.quotes"),
                 count(Search.in(meters).name("stancewire.indexer.indexed").tag("index", "stancewire-articles")),
                 count(Search.in(meters).name("stancewire.indexer.indexed").tag("index", "stancewire-quotes")),
-                count("stancewire.deadletters"));
+                count("stancewire.deadletters") + count("stancewire.producer.deadletters"));
     }
 
     /** Prints the line when it changed since the last print. */

@@ -7,9 +7,11 @@ import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.Stance;
 import io.stancewire.streams.nlp.Analysis;
+import io.stancewire.streams.nlp.AnalyzerSettings;
 import io.stancewire.streams.nlp.ArticleAnalyzer;
 import io.stancewire.streams.nlp.FoundQuote;
 import io.stancewire.streams.stance.StanceClassifier;
+import io.stancewire.streams.stance.StanceTarget;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +29,13 @@ public final class ArticleEnricher {
         this.analyzer = analyzer;
         this.stanceClassifiers = List.copyOf(stanceClassifiers);
         this.clock = clock;
+    }
+
+    /** The bundled models, speaker registry and stance targets. Takes seconds: call once per process. */
+    public static ArticleEnricher loadDefault() {
+        ArticleAnalyzer analyzer = ArticleAnalyzer.create(AnalyzerSettings.defaults());
+        List<StanceClassifier> stance = StanceTarget.loadAll(null).stream().map(StanceClassifier::load).toList();
+        return new ArticleEnricher(analyzer, stance, Clock.systemUTC());
     }
 
     public EnrichedArticle enrich(Article article) {

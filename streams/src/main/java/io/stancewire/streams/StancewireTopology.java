@@ -1,5 +1,6 @@
 package io.stancewire.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.EnrichedArticle;
 import io.stancewire.model.JsonSerde;
@@ -20,12 +21,13 @@ import java.util.concurrent.ExecutorService;
 public final class StancewireTopology {
     private StancewireTopology() {}
 
-    public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits) {
+    public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
 
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw-articles"))
-                .processValues(() -> new EnrichArticle(enricher, nlpThreads, limits), Named.as("enrich-article"));
+                .processValues(() -> new EnrichArticle(enricher, nlpThreads, limits), Named.as("enrich-article"))
+                .peek((key, outcome) -> count(meters, outcome), Named.as("count-outcomes"));
 
         outcomes.flatMapValues(EnrichOutcome::deadLetters, Named.as("dead-letters"))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class)).withName("write-dead-letters"));
@@ -41,7 +43,11 @@ public final class StancewireTopology {
         return builder.build();
     }
 
-    public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads) {
-        return build(enricher, nlpThreads, NlpLimits.defaults());
+    private static void count(MeterRegistry meters, EnrichOutcome outcome) {
+        if (outcome.article() != null) {
+            meters.counter("stancewire.streams.articles").increment();
+            meters.counter("stancewire.streams.quotes").increment(outcome.article().quotes().size());
+        }
+        outcome.deadLetters().forEach(d -> meters.counter("stancewire.deadletters", "stage", "streams", "reason", d.reason()).increment());
     }
 }

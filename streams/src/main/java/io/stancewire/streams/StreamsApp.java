@@ -24,7 +24,7 @@ public final class StreamsApp implements AutoCloseable {
 
     public StreamsApp(StreamsSettings settings, ArticleEnricher enricher, MeterRegistry meters) {
         this.nlpThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("nlp-", 0).daemon(true).factory());
-        this.streams = new KafkaStreams(StancewireTopology.build(enricher, nlpThreads, settings.limits()), properties(settings));
+        this.streams = new KafkaStreams(StancewireTopology.build(enricher, nlpThreads, settings.limits(), meters), properties(settings));
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it (records are re-processed exactly once)", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

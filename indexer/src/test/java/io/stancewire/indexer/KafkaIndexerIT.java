@@ -1,0 +1,135 @@
+package io.stancewire.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stancewire.local.LocalElasticsearch;
+import io.stancewire.local.LocalKafka;
+import io.stancewire.model.Article;
+import io.stancewire.model.EnrichedArticle;
+import io.stancewire.model.Ids;
+import io.stancewire.model.Indices;
+import io.stancewire.model.Json;
+import io.stancewire.model.Mention;
+import io.stancewire.model.Quote;
+import io.stancewire.model.SchemaVersion;
+import io.stancewire.model.Speaker;
+import io.stancewire.model.Stance;
+import io.stancewire.model.TopicSetup;
+import io.stancewire.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The indexer on a real broker and a real node. */
+class KafkaIndexerIT {
+    static LocalKafka kafka;
+    static LocalElasticsearch elasticsearch;
+    static ElasticsearchClient es;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("stancewire-indexer-it");
+        var k = CompletableFuture.supplyAsync(() -> LocalKafka.startForTests(dir.resolve("kafka")));
+        var e = CompletableFuture.supplyAsync(() -> LocalElasticsearch.startForTests(dir.resolve("es")));
+        kafka = k.join();
+        elasticsearch = e.join();
+        es = ElasticsearchClients.create(elasticsearch.httpUrl().toString());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicSetup.ensureTopics(admin, 2, Optional.empty());
+        }
+        new IndexSetup(es, IndexSettings.local()).install();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (es != null) es.close();
+        if (elasticsearch != null) elasticsearch.close();
+        if (kafka != null) kafka.close();
+    }
+
+    @Test
+    void indexesAtDeterministicIdsAndDeadLettersWhatItCannotIndex() throws Exception {
+        Article article = new Article(SchemaVersion.CURRENT, Ids.articleId("https://example.org/a"), "https://example.org/a",
+                "https://example.org/a", "g", "https://example.org/feed", "Example", "example.org", "Chips",
+                List.of(), Instant.parse("2025-01-02T03:04:05Z"), Instant.now(), "en",
+                "\"We are way ahead on chips,\" Jensen Huang said.", null, List.of());
+        Quote quote = quote(article, 1, 26, "We are way ahead on chips,", "AGAINST");
+        Quote other = quote(article, 0, 5, "other", "NONE");
+        // A keyword over Lucene's 32 KB term limit: Elasticsearch rejects the document, as it would a mapping conflict.
+        Quote unindexable = new Quote(SchemaVersion.CURRENT, "too-long", "x".repeat(40_000), 0, 1, "t", "direct", null,
+                null, null, "en", List.of(), null, null, null, null);
+        EnrichedArticle enriched = new EnrichedArticle(SchemaVersion.CURRENT, article, "en", 0.99, List.of(), List.of(quote, other), Instant.now());
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, article.id(), Json.write(enriched)));
+            producer.send(new ProducerRecord<>(Topics.QUOTES, quote.id(), Json.write(quote)));
+            producer.send(new ProducerRecord<>(Topics.QUOTES, quote.id(), Json.write(quote))); // redelivered
+            producer.send(new ProducerRecord<>(Topics.QUOTES, other.id(), Json.write(other)));
+            producer.send(new ProducerRecord<>(Topics.QUOTES, "broken", "{not json".getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(Topics.QUOTES, unindexable.id(), Json.write(unindexable)));
+            producer.flush();
+        }
+
+        AtomicBoolean stop = new AtomicBoolean();
+        var settings = IndexerSettings.defaults(kafka.bootstrapServers(), elasticsearch.httpUrl().toString());
+        try (KafkaIndexer indexer = new KafkaIndexer(settings, es, new SimpleMeterRegistry())) {
+            Thread thread = Thread.ofPlatform().start(() -> indexer.run(stop));
+            try {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertThat(docs(Indices.DEAD_LETTERS)).extracting(d -> d.get("reason"))
+                            .containsExactlyInAnyOrder("invalid-record", "rejected-by-elasticsearch");
+                    assertThat(docs(Indices.QUOTES)).hasSize(2);
+                });
+            } finally {
+                stop.set(true);
+                indexer.wakeup();
+                thread.join(30_000);
+            }
+        }
+
+        Map<?, ?> indexed = es.get(g -> g.index(Indices.QUOTES).id(quote.id()), Map.class).source();
+        assertThat(indexed.get("text")).isEqualTo("We are way ahead on chips,");
+        assertThat(((Map<?, ?>) indexed.get("stance")).get("label")).isEqualTo("AGAINST");
+        assertThat(((Map<?, ?>) indexed.get("speaker")).get("name")).isEqualTo("Jensen Huang");
+        Map<?, ?> articleDoc = es.get(g -> g.index(Indices.ARTICLES).id(article.id()), Map.class).source();
+        assertThat(articleDoc.get("quoteCount")).isEqualTo(2);
+        assertThat((List<?>) articleDoc.get("speakers")).containsExactly("Jensen Huang");
+        assertThat(docs(Indices.DEAD_LETTERS)).filteredOn(d -> "rejected-by-elasticsearch".equals(d.get("reason")))
+                .singleElement().satisfies(d -> assertThat((String) d.get("error")).contains("immense term"));
+    }
+
+    static Quote quote(Article a, int begin, int end, String text, String label) {
+        Speaker speaker = new Speaker("jensen-huang", "Jensen Huang", new Mention(37, 49, "Jensen Huang"), "Nvidia", "CEO", "PERSON");
+        return new Quote(SchemaVersion.CURRENT, Ids.quoteId(a.id(), begin, end), a.id(), begin, end, text, "direct", speaker,
+                "said", a.text(), "en", List.of(new Stance("china-ai", label, 0.8, List.of("way ahead"))), a.url(),
+                a.title(), a.outlet(), a.publishedAt());
+    }
+
+    static List<Map> docs(String index) throws Exception {
+        es.indices().refresh(r -> r.index(index));
+        return es.search(s -> s.index(index).size(100), Map.class).hits().hits().stream().map(Hit::source).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package io.stancewire.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stancewire.model.Entity;
+import io.stancewire.model.Json;
+import io.stancewire.streams.nlp.Analysis;
+import io.stancewire.streams.nlp.AnalyzerSettings;
+import io.stancewire.streams.nlp.ArticleAnalyzer;
+import io.stancewire.streams.nlp.FoundQuote;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        description = {"Find quotes, speakers and entities in documents, without Kafka.",
+                "Reads JSON Lines {\"doc\": ID, \"text\": TEXT} from the files given (or standard input), or plain-text files",
+                "with --plain (the file name is the doc id), and writes one JSON line per document:",
+                "{\"doc\", \"language\", \"quotes\": [{\"begin\", \"end\", \"text\", \"speaker\", \"speakerBegin\", \"speakerEnd\", \"kind\", ...}], \"entities\"}.",
+                "Offsets are Java String (UTF-16) offsets into the input text. The models load once for all documents."})
+final class AnnotateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Input files (default: standard input).")
+    List<Path> files = List.of();
+
+    @Option(names = "--plain", description = "Inputs are plain-text files, one document each.")
+    boolean plain;
+
+    @Option(names = "--speakers", paramLabel = "FILE", description = "A speaker registry (JSON) replacing the bundled one.")
+    Path speakers;
+
+    record QuoteOut(int begin, int end, String text, String speaker, Integer speakerBegin, Integer speakerEnd, String kind,
+                    String cue, String affiliation, String role, String speakerId, String context) {}
+
+    record DocumentOut(String doc, String language, double languageConfidence, List<QuoteOut> quotes, List<Entity> entities) {}
+
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    @Override
+    public Integer call() throws Exception {
+        AnalyzerSettings settings = speakers == null ? AnalyzerSettings.defaults() : AnalyzerSettings.defaults().withSpeakerRegistry(speakers);
+        int errors = 0;
+        try (ArticleAnalyzer analyzer = ArticleAnalyzer.create(settings)) {
+            if (plain) {
+                for (Path file : files) {
+                    emit(analyzer, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                }
+                return 0;
+            }
+            if (files.isEmpty()) {
+                errors += annotateLines(analyzer, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "stdin");
+            }
+            for (Path file : files) {
+                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    errors += annotateLines(analyzer, reader, file.toString());
+                }
+            }
+        }
+        return errors == 0 ? 0 : 2;
+    }
+
+    private int annotateLines(ArticleAnalyzer analyzer, BufferedReader reader, String source) throws IOException {
+        int errors = 0;
+        int lineNumber = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = Json.MAPPER.readTree(line);
+                if (!node.hasNonNull("text")) {
+                    throw new IllegalArgumentException("no \"text\" field");
+                }
+                String doc = node.hasNonNull("doc") ? node.get("doc").asText() : source + ":" + lineNumber;
+                emit(analyzer, doc, node.get("text").asText());
+            } catch (IOException | IllegalArgumentException e) {
+                errors++;
+                System.err.println("stancewire annotate: " + source + " line " + lineNumber + " skipped: " + e.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    private void emit(ArticleAnalyzer analyzer, String doc, String text) {
+        Analysis analysis = analyzer.analyze(text, null);
+        out.println(Json.writeString(new DocumentOut(doc, analysis.language(), analysis.languageConfidence(),
+                analysis.quotes().stream().map(AnnotateCommand::toOut).toList(), analysis.entities())));
+    }
+
+    static QuoteOut toOut(FoundQuote q) {
+        var s = q.speaker();
+        return new QuoteOut(q.begin(), q.end(), q.text(), s == null ? null : s.name(),
+                s == null || s.mention() == null ? null : s.mention().begin(),
+                s == null || s.mention() == null ? null : s.mention().end(),
+                q.kind(), q.cue(), s == null ? null : s.affiliation(), s == null ? null : s.role(), s == null ? null : s.id(), q.context());
+    }
+}

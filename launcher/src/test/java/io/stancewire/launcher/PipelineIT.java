@@ -1,0 +1,129 @@
+package io.stancewire.launcher;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.stancewire.indexer.ElasticsearchClients;
+import io.stancewire.local.LocalElasticsearch;
+import io.stancewire.local.LocalKafka;
+import io.stancewire.model.Indices;
+import io.stancewire.model.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline on a real broker and a real node: the bundled sample feeds go in through HTTP, articles and
+ * quotes come out in Elasticsearch, a second run duplicates nothing, and broken input becomes a dead letter.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+    static Path dir;
+    static LocalKafka kafka;
+    static LocalElasticsearch elasticsearch;
+    static ElasticsearchClient es;
+    static String esUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("stancewire-it");
+        var k = CompletableFuture.supplyAsync(() -> LocalKafka.startForTests(dir.resolve("kafka")));
+        var e = CompletableFuture.supplyAsync(() -> LocalElasticsearch.startForTests(dir.resolve("es")));
+        kafka = k.join();
+        elasticsearch = e.join();
+        esUrl = elasticsearch.httpUrl().toString().replaceAll("/$", "");
+        es = ElasticsearchClients.create(esUrl);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (es != null) es.close();
+        if (elasticsearch != null) elasticsearch.close();
+        if (kafka != null) kafka.close();
+    }
+
+    static int runOnce() {
+        return Main.commandLine().execute("run", "--once", "--kafka", kafka.bootstrapServers(), "--elasticsearch", esUrl,
+                "--data-dir", dir.resolve("run").toString(), "--timeout", "PT5M");
+    }
+
+    @Test
+    @Order(1)
+    void sampleFeedsEndUpAsArticlesAndQuotesWithSpeakers() throws Exception {
+        assertThat(runOnce()).isZero();
+
+        List<Map> articles = search(Indices.ARTICLES, "*");
+        assertThat(articles).hasSize(3);
+        Map seed = articles.stream().filter(a -> "ur".equals(a.get("language"))).findFirst().orElseThrow();
+        assertThat((String) seed.get("text")).contains("ٹریولو");
+        assertThat(seed.get("canonicalUrl").toString()).doesNotContain("utm_");
+
+        List<Map> seedQuotes = search(Indices.QUOTES, "articleId:" + seed.get("id"));
+        assertThat(seedQuotes).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(seedQuotes).extracting(q -> ((Map) q.get("speaker")).get("name"))
+                .contains("Paul Triolo", "Tiezhen Wang", "Grace Isford", "Xin Sun");
+
+        List<Map> englishQuotes = search(Indices.QUOTES, "language:en");
+        assertThat(englishQuotes).extracting(q -> ((Map) q.get("speaker")).get("name"))
+                .contains("Jensen Huang", "Christophe Fouquet");
+        assertThat(englishQuotes).allSatisfy(q -> assertThat((List<?>) q.get("stances")).isNotEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunCreatesNoDuplicates() throws Exception {
+        long articles = count(Indices.ARTICLES);
+        long quotes = count(Indices.QUOTES);
+
+        assertThat(runOnce()).isZero();
+
+        assertThat(count(Indices.ARTICLES)).isEqualTo(articles);
+        assertThat(count(Indices.QUOTES)).isEqualTo(quotes);
+    }
+
+    @Test
+    @Order(3)
+    void aRecordThatIsNotJsonBecomesADeadLetterAndTheRestStillFlows() throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, "broken-1", "{\"id\": \"broken-1\", \"text\": ")).get();
+        }
+        long articles = count(Indices.ARTICLES);
+
+        assertThat(runOnce()).isZero();
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(search(Indices.DEAD_LETTERS, "key:broken-1")).singleElement()
+                        .satisfies(d -> {
+                            assertThat(d.get("reason")).isEqualTo("invalid-json");
+                            assertThat(d.get("stage")).isEqualTo("streams");
+                        }));
+        assertThat(count(Indices.ARTICLES)).isEqualTo(articles);
+    }
+
+    static List<Map> search(String index, String query) throws Exception {
+        es.indices().refresh(r -> r.index(index));
+        return es.search(s -> s.index(index).size(1000).q(query), Map.class).hits().hits().stream().map(Hit::source).toList();
+    }
+
+    static long count(String index) throws Exception {
+        es.indices().refresh(r -> r.index(index));
+        return es.count(c -> c.index(index)).count();
+    }
+}

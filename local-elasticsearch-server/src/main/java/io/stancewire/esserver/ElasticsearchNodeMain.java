@@ -58,10 +58,17 @@ public final class ElasticsearchNodeMain {
         LogConfigurator.configure(environment, true);
         Logger log = LogManager.getLogger(ElasticsearchNodeMain.class);
 
-        Node node = new ClasspathPluginsNode(environment, List.of(Netty4Plugin.class, RootInfoPlugin.class));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node, log, stopped), "stop-elasticsearch"));
-        node.start();
+        try {
+            Node node = new ClasspathPluginsNode(environment, List.of(Netty4Plugin.class, RootInfoPlugin.class));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node, log, stopped), "stop-elasticsearch"));
+            node.start();
+        } catch (Exception | Error e) {
+            // Exit at once, so that the parent sees the failure instead of waiting for a node that will never answer
+            // (a locked data directory, a port taken meanwhile, a corrupt cluster state ...).
+            log.fatal("stancewire: the node failed to start", e);
+            System.exit(1);
+        }
         log.info("stancewire: node [{}] of cluster [{}] is up, HTTP on 127.0.0.1:{}, data in {}",
                 config.nodeName(), config.clusterName(), config.httpPort(), config.dataDir());
         // Elasticsearch's threads are daemons: without this wait the JVM would exit as soon as main returns.

@@ -3,13 +3,15 @@ package io.stancewire.esserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Elasticsearch loads zstd (for {@code index.codec: best_compression}) from {@code es.nativelibs.path}, where the
- * distribution ships its own copy. Without a distribution we link the system's libzstd into a folder of our own,
- * under the name Elasticsearch asks for ({@code System.mapLibraryName("zstd")}).
+ * distribution ships its own copy. Without a distribution we copy the system's libzstd into a folder of our own,
+ * under the name Elasticsearch asks for ({@code System.mapLibraryName("zstd")}). A copy (about 1 MB) rather than a
+ * symbolic link keeps the data directory self-contained: nothing in it points outside, and deleting it is safe.
  */
 final class NativeLibraries {
     private static final List<String> LIBRARY_DIRS = List.of(
@@ -18,15 +20,14 @@ final class NativeLibraries {
 
     private NativeLibraries() {}
 
-    /** Links libzstd into {@code dir} (if the system has one) and returns {@code dir}. */
+    /** Copies libzstd into {@code dir} (if the system has one) and returns {@code dir}. */
     static Path prepare(Path dir) throws IOException {
         Files.createDirectories(dir);
         String wanted = System.mapLibraryName("zstd");
-        Path link = dir.resolve(wanted);
         Optional<Path> system = findSystemZstd(wanted);
-        Files.deleteIfExists(link);
         if (system.isPresent()) {
-            Files.createSymbolicLink(link, system.get());
+            // Replacing writes a new file, so a library still mapped by an earlier process is left intact.
+            Files.copy(system.get(), dir.resolve(wanted), StandardCopyOption.REPLACE_EXISTING);
         } else {
             System.err.println("stancewire: no system libzstd found in " + LIBRARY_DIRS
                     + " (Debian/Ubuntu: apt-get install libzstd1); indices with index.codec best_compression will fail");

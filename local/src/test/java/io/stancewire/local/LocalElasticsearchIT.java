@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One real node for the class: what the indexer and the launcher rely on. */
 class LocalElasticsearchIT {
@@ -47,6 +50,12 @@ class LocalElasticsearchIT {
         }
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     void rootEndpointAnswersLikeARealNode() throws Exception {
         InfoResponse info = client.info();
@@ -64,6 +73,17 @@ class LocalElasticsearchIT {
             assertThat(raw.headers().firstValue("X-elastic-product")).contains("Elasticsearch");
             assertThat(raw.body()).contains("\"cluster_name\" : \"stancewire-test\"", "\"number\" : \"9.5.3\"");
         }
+    }
+
+    @Test
+    void aSecondNodeOnTheSameDataDirectoryFailsFastWithItsLog() throws Exception {
+        LocalElasticsearch.Options sameDir = node.options().withHttpPort(freePort()).withTransportPort(freePort());
+
+        assertThatThrownBy(() -> LocalElasticsearch.start(sameDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited during start-up")
+                .hasMessageContaining("failed to obtain node locks");
+        assertThat(client.ping().value()).as("the first node is unharmed").isTrue();
     }
 
     @Test

@@ -1,61 +1,72 @@
 package io.stancewire.local;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * Prints how long the local node takes from the start call to a ready (yellow) cluster, on a fresh data directory
- * and on a restart of the same directory, and how long a graceful stop takes.
+ * Prints how long the local node takes from the start call to a ready (yellow) cluster, on a fresh data directory and
+ * on a restart of the same directory, for the local run's JVM settings and for the tests' ({@code fastStartup}).
+ * Besides wall-clock time it prints the CPU time the node's JVM used until ready: on a shared machine that number is
+ * the steadier one.
  *
- * <p>Run after {@code ./mvnw -pl local -am test-compile} with the test class path, e.g.
- * {@code ./mvnw -q -pl local dependency:build-classpath -Dmdep.outputFile=cp.txt} and
- * {@code java -cp local/target/test-classes:local/target/classes:$(cat cp.txt) io.stancewire.local.LocalElasticsearchStartupBenchmark [rounds]}.
+ * <p>Run after {@code ./mvnw -pl local -am test-compile}, with the test class path:
+ * {@code java -cp local/target/test-classes:local/target/classes:<dependencies> io.stancewire.local.LocalElasticsearchStartupBenchmark [rounds]}.
  */
 public final class LocalElasticsearchStartupBenchmark {
 
     private LocalElasticsearchStartupBenchmark() {}
 
+    private record Sample(long wallMillis, long cpuMillis) {}
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        List<Duration> fresh = new ArrayList<>();
-        List<Duration> restart = new ArrayList<>();
-        List<Duration> stop = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            Path dir = Files.createTempDirectory("es-startup-benchmark");
-            LocalElasticsearch.Options options;
-            Timed<LocalElasticsearch> first = time(() -> LocalElasticsearch.startForTests(dir));
-            fresh.add(first.took());
-            options = first.value().options();
-            stop.add(time(() -> {
-                first.value().stop();
-                return null;
-            }).took());
-            Timed<LocalElasticsearch> second = time(() -> LocalElasticsearch.start(options));
-            restart.add(second.took());
-            second.value().stop();
-            System.out.printf("round %d: fresh %d ms, stop %d ms, restart %d ms%n", round,
-                    fresh.getLast().toMillis(), stop.getLast().toMillis(), restart.getLast().toMillis());
+        System.out.printf("%d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (boolean fastStartup : new boolean[] {false, true}) {
+            String mode = fastStartup ? "tests (fastStartup)" : "local run";
+            List<Sample> fresh = new ArrayList<>();
+            List<Sample> restart = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                LocalElasticsearch.Options options = LocalElasticsearch.Options.defaults()
+                        .withDataDir(Files.createTempDirectory("es-startup-benchmark"))
+                        .withHttpPort(freePort())
+                        .withTransportPort(freePort())
+                        .withFastStartup(fastStartup);
+                fresh.add(startAndStop(options));
+                restart.add(startAndStop(options));
+                System.out.printf("%s, round %d: fresh %s, restart %s%n", mode, round, fresh.getLast(), restart.getLast());
+            }
+            System.out.printf("%-20s fresh dir: %s%n", mode, summary(fresh));
+            System.out.printf("%-20s restart:   %s%n", mode, summary(restart));
         }
-        System.out.printf("start-up to ready, fresh dir: %s%n", summary(fresh));
-        System.out.printf("start-up to ready, restart:   %s%n", summary(restart));
-        System.out.printf("graceful stop:                %s%n", summary(stop));
     }
 
-    private record Timed<T>(T value, Duration took) {}
-
-    private static <T> Timed<T> time(Supplier<T> action) {
+    private static Sample startAndStop(LocalElasticsearch.Options options) {
         long start = System.nanoTime();
-        T value = action.get();
-        return new Timed<>(value, Duration.ofNanos(System.nanoTime() - start));
+        try (LocalElasticsearch node = LocalElasticsearch.start(options)) {
+            long wall = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            long cpu = ProcessHandle.of(node.pid()).flatMap(p -> p.info().totalCpuDuration())
+                    .map(Duration::toMillis).orElse(-1L);
+            return new Sample(wall, cpu);
+        }
     }
 
-    private static String summary(List<Duration> samples) {
-        List<Long> millis = samples.stream().map(Duration::toMillis).sorted().toList();
-        return "min " + millis.getFirst() + " ms, median " + millis.get(millis.size() / 2) + " ms, max "
-                + millis.getLast() + " ms (" + millis.size() + " runs)";
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String summary(List<Sample> samples) {
+        List<Long> wall = samples.stream().map(Sample::wallMillis).sorted().toList();
+        List<Long> cpu = samples.stream().map(Sample::cpuMillis).sorted().toList();
+        return "wall median " + wall.get(wall.size() / 2) + " ms (min " + wall.getFirst() + ", max " + wall.getLast()
+                + "), node CPU median " + cpu.get(cpu.size() / 2) + " ms (" + samples.size() + " runs)";
     }
 }

@@ -30,6 +30,13 @@ final class SpeechVerbs {
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
     static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");
 
+    /** Titles written before a name ("Former Google CEO Schmidt"): part of the noun phrase, not of the name. */
+    static final Set<String> TITLES = Set.of(
+            "ceo", "cfo", "cto", "coo", "chief", "executive", "president", "vice", "minister", "secretary", "chairman",
+            "chairwoman", "chair", "founder", "co-founder", "director", "senator", "sen.", "rep.", "representative",
+            "dr.", "dr", "professor", "prof.", "mr.", "mrs.", "ms.", "former", "gov.", "governor", "general", "gen.",
+            "analyst", "premier", "spokesperson", "spokesman", "spokeswoman", "lawmaker", "commissioner", "ambassador");
+
     /** Prepositions that put an organisation in an apposition ("a partner at DGA Group"), not in the subject. */
     static final Set<String> AFFILIATION_PREPOSITIONS = Set.of("at", "of", "for", "with", "from", "in", "by", "to", "on");
 }

@@ -72,7 +72,9 @@ final class QuoteEvaluation {
             List<FoundQuote> found = analyzer.analyze(p.text(), "en").quotes();
             marked = marked.plus(score(p, p.gold().stream().filter(g -> !g.kind().equals(FoundQuote.INDIRECT)).toList(),
                     found.stream().filter(q -> !q.kind().equals(FoundQuote.INDIRECT)).toList(), errors));
-            all = all.plus(score(p, p.gold(), found, new ArrayList<>()));
+            List<String> allErrors = new ArrayList<>();
+            all = all.plus(score(p, p.gold(), found, allErrors));
+            allErrors.stream().filter(e -> e.contains(" indirect ") || e.contains("=indirect")).forEach(errors::add);
         }
         return new Result(marked, all, errors);
     }
@@ -108,6 +110,8 @@ final class QuoteEvaluation {
             }
             if (g.kind().equals(q.kind())) {
                 kindRight++;
+            } else {
+                errors.add(p.id() + " KIND «" + abbreviate(g.text()) + "» gold=" + g.kind() + " found=" + q.kind());
             }
         }
         for (int i = 0; i < found.size(); i++) {

@@ -315,7 +315,19 @@ public final class EnglishQuoteExtractor {
                         attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null, false);
                     }
                 }
-                boolean partial = leading || trailing;
+                String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
+                if (lead.endsWith(":") || lead.endsWith("--") || lead.endsWith("—") || lead.endsWith("–")) {
+                    // Introduced by a colon or a dash (also a dateline's): a quote standing on its own.
+                    leading = false;
+                }
+                String content = quoted.strip();
+                boolean capitalStart = !content.isEmpty() && !Character.isLowerCase(content.codePointAt(0));
+                if (trailing && capitalStart && content.endsWith(",")) {
+                    // '"Full sentence," reads a blog post': the comma hands over to an attribution we could not parse.
+                    trailing = false;
+                }
+                // A quote that starts in lower case continues the writer's sentence ('commented that "it has…"').
+                boolean partial = leading || trailing || !capitalStart;
                 if (rejected(quoted, words, attribution, partial)) {
                     continue;
                 }
@@ -471,6 +483,17 @@ public final class EnglishQuoteExtractor {
                 if (!window.get(i).isPunct()) {
                     leading = true;
                     break;
+                }
+            }
+            // "Schmidt points to a new era: “…”": a sentence whose subject introduces the quote with a colon.
+            if (window.getLast().word().equals(":")) {
+                SubjectSpan subject = candidateAt(window, 0, window.size());
+                if (subject != null && !subject.kind.equals("NOUN")) {
+                    String cue = null;
+                    for (int i = subject.last + 1; i <= last && cue == null; i++) {
+                        cue = window.get(i).isVerb() ? window.get(i).word() : null;
+                    }
+                    return new Frame(attributionFor(subject, window, cue == null ? ":" : cue), leading);
                 }
             }
             return new Frame(null, leading);
@@ -978,6 +1001,10 @@ public final class EnglishQuoteExtractor {
                         break;
                     }
                 }
+                if (that < 0 && followsQuote(sentence.getFirst().begin())) {
+                    // '"…!" Nadella wrote on LinkedIn Monday': the attribution of the quote before, not new speech.
+                    continue;
+                }
                 if (that >= 0) {
                     from = that + 1;
                 } else if (t.lemma().equals("tell")) {
@@ -990,13 +1017,21 @@ public final class EnglishQuoteExtractor {
                     continue;
                 }
                 final int contentFrom = from;
-                boolean clause = that >= 0 || sentence.subList(contentFrom, last + 1).stream().anyMatch(Tok::isVerb);
+                // Without "that", what follows must be a clause, not "on LinkedIn Monday, referring to …".
+                boolean clause = that >= 0 || !sentence.get(contentFrom).tag().equals("IN")
+                        && !sentence.get(contentFrom).tag().equals("TO")
+                        && sentence.subList(contentFrom, last + 1).stream().anyMatch(Tok::isVerb);
                 if (!clause) {
                     continue;
                 }
                 return indirect(sentence, from, last, attributionFor(subject, sentence, t.word()));
             }
             return null;
+        }
+
+        private boolean followsQuote(int sentenceBegin) {
+            return spans.stream().anyMatch(q -> q.close() < sentenceBegin
+                    && text.substring(q.close() + 1, sentenceBegin).isBlank());
         }
 
         /** "told CNBC", "told reporters", "told the committee", "told him": one noun phrase, the one told. */

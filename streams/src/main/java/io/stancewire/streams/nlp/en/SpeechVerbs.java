@@ -11,9 +11,9 @@ final class SpeechVerbs {
             "say", "tell", "add", "warn", "argue", "note", "explain", "write", "claim", "insist", "state", "remark",
             "comment", "caution", "stress", "emphasize", "emphasise", "observe", "acknowledge", "admit", "suggest",
             "predict", "reply", "respond", "continue", "conclude", "announce", "declare", "contend", "maintain",
-            "assert", "recall", "describe", "testify", "tweet", "post", "complain", "concede", "counter", "mention",
+            "assert", "recall", "describe", "tweet", "post", "complain", "concede", "counter", "mention",
             "reckon", "confirm", "deny", "point", "ask", "quip", "lament", "agree", "call", "urge", "boast",
-            "elaborate", "summarize", "summarise", "flag", "highlight", "joke");
+            "elaborate", "summarize", "summarise", "flag", "highlight", "joke", "share", "testify");
 
     /** Verbs that introduce reported speech without marks: "X said (that) …". Narrower: no "call", "describe". */
     static final Set<String> REPORTING = Set.of(

@@ -96,8 +96,9 @@ public final class EnglishQuoteExtractor {
 
         Result run() {
             collectNames();
-            List<FoundQuote> quotes = new ArrayList<>(directQuotes());
-            quotes.addAll(reportedSpeech(quotes));
+            List<FoundQuote> reported = reportedSpeech();
+            List<FoundQuote> quotes = new ArrayList<>(directQuotes(reported));
+            quotes.addAll(reported);
             quotes.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
             return new Result(quotes, entities);
         }
@@ -141,6 +142,97 @@ public final class EnglishQuoteExtractor {
                         new Mention(begin, end, written));
                 i = j + 1;
             }
+            addRegistryNamesNerMissed();
+            addUntaggedSpeakerNames(fullBySurname);
+        }
+
+        /**
+         * CoreNLP's NER misses many surnames standing alone ("Sacks said", "said Li"). A proper noun that a speech
+         * verb attributes is a person: directly before or after the verb, before a comma-enclosed apposition that
+         * the verb follows, or after "by" ("a post by tech blogger Chapingjun").
+         */
+        private void addUntaggedSpeakerNames(Map<String, String> fullBySurname) {
+            List<Named> added = new ArrayList<>();
+            int i = 0;
+            while (i < toks.size()) {
+                Tok t = toks.get(i);
+                if (!isUntaggedName(t) || nameAt(i) != null) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j + 1 < toks.size() && isUntaggedName(toks.get(j + 1)) && toks.get(j + 1).sentence() == t.sentence()) {
+                    j++;
+                }
+                if (attributedBySpeechVerb(i, j)) {
+                    int begin = t.begin();
+                    int end = toks.get(j).end();
+                    String written = text.substring(begin, end).replaceAll("\\s+", " ");
+                    String canonical = written.contains(" ") ? written
+                            : fullBySurname.getOrDefault(Names.key(written), written);
+                    Optional<SpeakerRegistry.Entry> entry = registry.byFullName(canonical);
+                    String type = entry.map(SpeakerRegistry.Entry::type).orElse("PERSON");
+                    canonical = entry.map(SpeakerRegistry.Entry::name).orElse(canonical);
+                    added.add(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
+                    entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(type, canonical)),
+                            type, canonical, new Mention(begin, end, written));
+                }
+                i = j + 1;
+            }
+            names.addAll(added);
+            names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+        }
+
+        private static boolean isUntaggedName(Tok t) {
+            return t.ner().equals("O") && (t.tag().equals("NNP") || t.tag().equals("NNPS")
+                    || t.tag().startsWith("NN") && t.capitalised()) && t.capitalised()
+                    && !SpeechVerbs.TITLES.contains(t.word().toLowerCase())
+                    && t.word().chars().anyMatch(Character::isLowerCase);
+        }
+
+        private boolean attributedBySpeechVerb(int i, int j) {
+            Tok before = i > 0 ? toks.get(i - 1) : null;
+            Tok after = j + 1 < toks.size() ? toks.get(j + 1) : null;
+            if (after != null && isSpeechVerb(after)) {
+                return true;
+            }
+            if (before != null && isSpeechVerb(before) && (after == null || after.isPunct())) {
+                return true;
+            }
+            if (after != null && after.word().equals(",")) {
+                for (int k = j + 2; k < toks.size() && k < j + 16 && toks.get(k).sentence() == toks.get(j).sentence(); k++) {
+                    if (toks.get(k).word().equals(",")) {
+                        return k + 1 < toks.size() && isSpeechVerb(toks.get(k + 1));
+                    }
+                }
+            }
+            int k = i - 1;
+            while (k >= 0 && toks.get(k).tag().startsWith("NN") && !toks.get(k).capitalised()) {
+                k--;
+            }
+            return k >= 0 && toks.get(k).word().equals("by");
+        }
+
+        private static boolean isSpeechVerb(Tok t) {
+            return t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma());
+        }
+
+        /** CoreNLP misses names its models never saw ("Hugging Face"); the registry knows them. */
+        private void addRegistryNamesNerMissed() {
+            for (SpeakerRegistry.Hit hit : speakers.registryMentions()) {
+                boolean covered = names.stream().anyMatch(n -> n.begin() < hit.end() && hit.begin() < n.end());
+                int first = firstTokenAtOrAfter(hit.begin());
+                int last = lastTokenBefore(hit.end());
+                if (covered || first > last || first >= toks.size()) {
+                    continue;
+                }
+                SpeakerRegistry.Entry e = hit.entry();
+                String written = text.substring(hit.begin(), hit.end());
+                names.add(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
+                        insideQuote(hit.begin())));
+                entities.add(e.id(), e.type(), e.name(), new Mention(hit.begin(), hit.end(), written));
+            }
+            names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
         }
 
         private Named nameAt(int tokIndex) {
@@ -167,10 +259,9 @@ public final class EnglishQuoteExtractor {
 
         private record Frame(Attribution attribution, boolean leadingWords) {}
 
-        private List<FoundQuote> directQuotes() {
+        private List<FoundQuote> directQuotes(List<FoundQuote> reported) {
             List<FoundQuote> out = new ArrayList<>();
             FoundQuote previous = null;
-            int previousParagraph = -10;
             QuoteSpan previousSpan = null;
             Attribution previousAttribution = null;
             for (int k = 0; k < spans.size(); k++) {
@@ -211,12 +302,32 @@ public final class EnglishQuoteExtractor {
                 int paragraph = paragraphOf(first.open());
                 boolean wholeParagraph = !leading && !trailing && before.attribution() == null
                         && after.attribution() == null && paragraphStartsAt(first.open());
-                if (attribution == null && wholeParagraph && previous != null && previous.speaker() != null
-                        && paragraph - previousParagraph <= 2 && words > 6) {
-                    // News style: a paragraph that is all quote continues the previous speaker.
-                    attribution = new Attribution(ArticleSpeakers.withMention(previous.speaker(), null), null, false);
+                if (attribution == null && wholeParagraph && words > 6) {
+                    // News style: a paragraph that is all quote continues the speaker of the paragraph before.
+                    FoundQuote earlier = previous;
+                    for (FoundQuote r : reported) {
+                        if (r.end() < first.open() && (earlier == null || r.end() > earlier.end())) {
+                            earlier = r;
+                        }
+                    }
+                    if (earlier != null && earlier.speaker() != null
+                            && paragraph - paragraphOf(earlier.begin()) <= 1) {
+                        attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null, false);
+                    }
                 }
-                boolean partial = leading || trailing;
+                String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
+                if (lead.endsWith(":") || lead.endsWith("--") || lead.endsWith("—") || lead.endsWith("–")) {
+                    // Introduced by a colon or a dash (also a dateline's): a quote standing on its own.
+                    leading = false;
+                }
+                String content = quoted.strip();
+                boolean capitalStart = !content.isEmpty() && !Character.isLowerCase(content.codePointAt(0));
+                if (trailing && capitalStart && content.endsWith(",")) {
+                    // '"Full sentence," reads a blog post': the comma hands over to an attribution we could not parse.
+                    trailing = false;
+                }
+                // A quote that starts in lower case continues the writer's sentence ('commented that "it has…"').
+                boolean partial = leading || trailing || !capitalStart;
                 if (rejected(quoted, words, attribution, partial)) {
                     continue;
                 }
@@ -232,7 +343,6 @@ public final class EnglishQuoteExtractor {
                         text.substring(contextBegin, contextEnd).strip());
                 out.add(quote);
                 previous = quote;
-                previousParagraph = paragraph;
                 previousSpan = last;
                 previousAttribution = attribution;
             }
@@ -304,6 +414,9 @@ public final class EnglishQuoteExtractor {
             if (end < 0) {
                 return new Frame(null, false);
             }
+            // 'Triolo said:' ending the paragraph before a paragraph that is all quote.
+            boolean colonIntro = toks.get(end).word().equals(":")
+                    && paragraphBreakBetween(end, Math.min(toks.size() - 1, firstTokenAtOrAfter(open)));
             int start = end;
             while (start > 0 && end - start < WINDOW) {
                 Tok prev = toks.get(start - 1);
@@ -312,7 +425,8 @@ public final class EnglishQuoteExtractor {
                 }
                 start--;
             }
-            if (isMarkToken(toks.get(end)) || toks.get(end).isSentenceEnd() || paragraphBreakBetween(end, firstTokenAtOrAfter(open))) {
+            if (isMarkToken(toks.get(end)) || toks.get(end).isSentenceEnd()
+                    || !colonIntro && paragraphBreakBetween(end, Math.min(toks.size() - 1, firstTokenAtOrAfter(open)))) {
                 return new Frame(null, false);
             }
             List<Tok> window = toks.subList(start, end + 1);
@@ -369,6 +483,17 @@ public final class EnglishQuoteExtractor {
                 if (!window.get(i).isPunct()) {
                     leading = true;
                     break;
+                }
+            }
+            // "Schmidt points to a new era: “…”": a sentence whose subject introduces the quote with a colon.
+            if (window.getLast().word().equals(":")) {
+                SubjectSpan subject = candidateAt(window, 0, window.size());
+                if (subject != null && !subject.kind.equals("NOUN")) {
+                    String cue = null;
+                    for (int i = subject.last + 1; i <= last && cue == null; i++) {
+                        cue = window.get(i).isVerb() ? window.get(i).word() : null;
+                    }
+                    return new Frame(attributionFor(subject, window, cue == null ? ":" : cue), leading);
                 }
             }
             return new Frame(null, leading);
@@ -458,8 +583,7 @@ public final class EnglishQuoteExtractor {
                     i++;
                     continue;
                 }
-                boolean afterPreposition = c.first > 0
-                        && SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(window.get(c.first - 1).word().toLowerCase());
+                boolean afterPreposition = inPrepositionalPhrase(window, c.first);
                 boolean possessor = c.last + 1 < window.size()
                         && (window.get(c.last + 1).word().equals("'s") || window.get(c.last + 1).word().equals("’s"));
                 boolean modifier = c.kind.equals("ORGANIZATION") && c.last + 1 < v
@@ -498,12 +622,52 @@ public final class EnglishQuoteExtractor {
             return c;
         }
 
+        /** "of cybersecurity firm Qihoo 360", "at the Brookings Institution": a name inside a prepositional phrase. */
+        private boolean inPrepositionalPhrase(List<Tok> window, int first) {
+            int k = first - 1;
+            while (k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().startsWith("JJ")
+                    || window.get(k).tag().equals("CD")
+                    || window.get(k).tag().startsWith("NN") && !window.get(k).capitalised())) {
+                k--;
+            }
+            return k >= 0 && SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(window.get(k).word().toLowerCase());
+        }
+
+        /**
+         * The first candidate in a range, e.g. after "said" or "according to". An organisation that only qualifies a
+         * person who follows ("said Former Google CEO Schmidt") gives way to the person, and in "a post by X" the
+         * one after "by" is the source.
+         */
         private SubjectSpan firstCandidate(List<Tok> window, int from, int to) {
             for (int i = from; i < to; i++) {
-                SubjectSpan c = candidateAt(window, i, to);
-                if (c != null) {
-                    return c;
+                if (window.get(i).word().equals("by")) {
+                    SubjectSpan after = null;
+                    for (int k = i + 1; k < Math.min(window.size(), i + 5) && after == null; k++) {
+                        after = candidateAt(window, k, window.size());
+                    }
+                    if (after != null) {
+                        return after;
+                    }
                 }
+            }
+            for (int i = from; i < to; i++) {
+                SubjectSpan c = candidateAt(window, i, to);
+                if (c == null) {
+                    continue;
+                }
+                if (c.kind.equals("ORGANIZATION")) {
+                    for (int k = c.last + 1; k < Math.min(window.size(), c.last + 4); k++) {
+                        SubjectSpan person = candidateAt(window, k, window.size());
+                        if (person != null && person.kind.equals("PERSON")) {
+                            return person;
+                        }
+                        if (!SpeechVerbs.TITLES.contains(window.get(k).word().toLowerCase())
+                                && !window.get(k).tag().startsWith("NN")) {
+                            break;
+                        }
+                    }
+                }
+                return c;
             }
             return null;
         }
@@ -511,6 +675,12 @@ public final class EnglishQuoteExtractor {
         private SubjectSpan candidateAt(List<Tok> window, int i, int limit) {
             Tok t = window.get(i);
             String ner = t.ner();
+            Named known = nameAt(t.index());
+            if (known != null && ner.equals("O") && known.first() == t.index()
+                    && (known.type().equals("PERSON") || known.type().equals("ORGANIZATION"))) {
+                int j = Math.min(limit - 1, i + known.last() - known.first());
+                return new SubjectSpan(i, j, known.type());
+            }
             if (ner.equals("PERSON") || ner.equals("ORGANIZATION")) {
                 int j = i;
                 while (j + 1 < limit && window.get(j + 1).ner().equals(ner)) {
@@ -737,7 +907,7 @@ public final class EnglishQuoteExtractor {
 
         // ---------------------------------------------------------------- reported speech
 
-        private List<FoundQuote> reportedSpeech(List<FoundQuote> direct) {
+        private List<FoundQuote> reportedSpeech() {
             List<FoundQuote> out = new ArrayList<>();
             int s = 0;
             while (s < toks.size()) {
@@ -748,8 +918,7 @@ public final class EnglishQuoteExtractor {
                 List<Tok> sentence = toks.subList(s, e + 1);
                 int sBegin = sentence.getFirst().begin();
                 int sEnd = sentence.getLast().end();
-                boolean quoted = direct.stream().anyMatch(q -> q.begin() < sEnd && q.end() > sBegin)
-                        || spans.stream().anyMatch(q -> q.open() < sEnd && q.close() >= sBegin);
+                boolean quoted = spans.stream().anyMatch(q -> q.open() < sEnd && q.close() >= sBegin);
                 if (!quoted) {
                     FoundQuote q = reported(sentence);
                     if (q != null) {
@@ -832,13 +1001,14 @@ public final class EnglishQuoteExtractor {
                         break;
                     }
                 }
+                if (that < 0 && followsQuote(sentence.getFirst().begin())) {
+                    // '"…!" Nadella wrote on LinkedIn Monday': the attribution of the quote before, not new speech.
+                    continue;
+                }
                 if (that >= 0) {
                     from = that + 1;
                 } else if (t.lemma().equals("tell")) {
-                    while (from <= last && from < v + 4 && (sentence.get(from).tag().startsWith("NN")
-                            || sentence.get(from).tag().equals("PRP") || sentence.get(from).tag().equals("DT"))) {
-                        from++;
-                    }
+                    from = afterObject(sentence, from, last);
                 }
                 while (from <= last && sentence.get(from).isPunct()) {
                     from++;
@@ -847,13 +1017,42 @@ public final class EnglishQuoteExtractor {
                     continue;
                 }
                 final int contentFrom = from;
-                boolean clause = that >= 0 || sentence.subList(contentFrom, last + 1).stream().anyMatch(Tok::isVerb);
+                // Without "that", what follows must be a clause, not "on LinkedIn Monday, referring to …".
+                boolean clause = that >= 0 || !sentence.get(contentFrom).tag().equals("IN")
+                        && !sentence.get(contentFrom).tag().equals("TO")
+                        && sentence.subList(contentFrom, last + 1).stream().anyMatch(Tok::isVerb);
                 if (!clause) {
                     continue;
                 }
                 return indirect(sentence, from, last, attributionFor(subject, sentence, t.word()));
             }
             return null;
+        }
+
+        private boolean followsQuote(int sentenceBegin) {
+            return spans.stream().anyMatch(q -> q.close() < sentenceBegin
+                    && text.substring(q.close() + 1, sentenceBegin).isBlank());
+        }
+
+        /** "told CNBC", "told reporters", "told the committee", "told him": one noun phrase, the one told. */
+        private int afterObject(List<Tok> sentence, int from, int last) {
+            if (from > last) {
+                return from;
+            }
+            Tok t = sentence.get(from);
+            if (t.tag().startsWith("NNP")) {
+                while (from <= last && sentence.get(from).tag().startsWith("NNP")) {
+                    from++;
+                }
+                return from;
+            }
+            if (t.tag().equals("PRP") || t.tag().equals("NNS")) {
+                return from + 1;
+            }
+            if (t.tag().equals("DT") && from + 1 <= last && sentence.get(from + 1).tag().startsWith("NN")) {
+                return from + 2;
+            }
+            return from;
         }
 
         private boolean sentenceClosesWith(List<Tok> sentence, SubjectSpan subject, int v, int last) {

@@ -11,9 +11,9 @@ final class SpeechVerbs {
             "say", "tell", "add", "warn", "argue", "note", "explain", "write", "claim", "insist", "state", "remark",
             "comment", "caution", "stress", "emphasize", "emphasise", "observe", "acknowledge", "admit", "suggest",
             "predict", "reply", "respond", "continue", "conclude", "announce", "declare", "contend", "maintain",
-            "assert", "recall", "describe", "testify", "tweet", "post", "complain", "concede", "counter", "mention",
+            "assert", "recall", "describe", "tweet", "post", "complain", "concede", "counter", "mention",
             "reckon", "confirm", "deny", "point", "ask", "quip", "lament", "agree", "call", "urge", "boast",
-            "elaborate", "summarize", "summarise", "flag", "highlight", "joke");
+            "elaborate", "summarize", "summarise", "flag", "highlight", "joke", "share", "testify");
 
     /** Verbs that introduce reported speech without marks: "X said (that) …". Narrower: no "call", "describe". */
     static final Set<String> REPORTING = Set.of(
@@ -29,6 +29,13 @@ final class SpeechVerbs {
 
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
     static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");
+
+    /** Titles written before a name ("Former Google CEO Schmidt"): part of the noun phrase, not of the name. */
+    static final Set<String> TITLES = Set.of(
+            "ceo", "cfo", "cto", "coo", "chief", "executive", "president", "vice", "minister", "secretary", "chairman",
+            "chairwoman", "chair", "founder", "co-founder", "director", "senator", "sen.", "rep.", "representative",
+            "dr.", "dr", "professor", "prof.", "mr.", "mrs.", "ms.", "former", "gov.", "governor", "general", "gen.",
+            "analyst", "premier", "spokesperson", "spokesman", "spokeswoman", "lawmaker", "commissioner", "ambassador");
 
     /** Prepositions that put an organisation in an apposition ("a partner at DGA Group"), not in the subject. */
     static final Set<String> AFFILIATION_PREPOSITIONS = Set.of("at", "of", "for", "with", "from", "in", "by", "to", "on");

@@ -1,0 +1,162 @@
+package io.stancewire.streams.stance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Quality of a stance classifier on labelled quotes (the dev set's JSONL shape): accuracy, per-class precision,
+ * recall and F1, macro-F1 over the four labels, and F_avg = mean(F1 FAVOR, F1 AGAINST), the usual stance-detection
+ * score (SemEval-2016 Task 6). Also k-fold cross-validation on a target's own training data.
+ */
+public final class StanceEvaluation {
+
+    private StanceEvaluation() {}
+
+    public record ClassScores(String label, int support, int predicted, double precision, double recall, double f1) {}
+
+    /** One quote the classifier got wrong, for people reading the report. */
+    public record Miss(String id, String gold, String predicted, double confidence, String quote) {}
+
+    /**
+     * @param confusion rows are gold labels, columns predicted, both in {@link StanceClassifier#LABELS} order
+     */
+    public record Result(int n, double accuracy, double macroF1, double fAvg, List<ClassScores> perClass,
+                         int[][] confusion, List<Miss> misses) {
+
+        /** A plain-text report for the CLI. */
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "n=%d  accuracy=%.3f  macro-F1=%.3f  F_avg=%.3f%n", n, accuracy, macroF1, fAvg));
+            sb.append(String.format(Locale.ROOT, "%-8s %7s %7s %9s %7s %7s%n", "label", "gold", "pred", "precision", "recall", "F1"));
+            for (ClassScores c : perClass) {
+                sb.append(String.format(Locale.ROOT, "%-8s %7d %7d %9.3f %7.3f %7.3f%n",
+                        c.label(), c.support(), c.predicted(), c.precision(), c.recall(), c.f1()));
+            }
+            sb.append("confusion (rows gold, columns predicted: ").append(String.join(" ", StanceClassifier.LABELS)).append(")\n");
+            for (int g = 0; g < confusion.length; g++) {
+                sb.append(String.format(Locale.ROOT, "%-8s", StanceClassifier.LABELS.get(g)));
+                for (int p : confusion[g]) {
+                    sb.append(String.format(Locale.ROOT, " %4d", p));
+                }
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Scores the classifier on a labelled JSONL file; a missing or malformed file is an error. */
+    public static Result evaluate(StanceClassifier classifier, Path labelledJsonl) {
+        return evaluate(classifier, readLabelled(labelledJsonl));
+    }
+
+    static List<LabelledQuote> readLabelled(Path labelledJsonl) {
+        try (InputStream in = Files.newInputStream(labelledJsonl)) {
+            return LabelledQuote.readJsonl(in, labelledJsonl.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read labelled quotes " + labelledJsonl, e);
+        }
+    }
+
+    static Result evaluate(StanceClassifier classifier, List<LabelledQuote> rows) {
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        List<Miss> misses = new ArrayList<>();
+        classifyAll(classifier, rows, gold, predicted, misses);
+        return score(gold, predicted, misses);
+    }
+
+    private static void classifyAll(StanceClassifier classifier, List<LabelledQuote> rows,
+                                    List<String> gold, List<String> predicted, List<Miss> misses) {
+        for (LabelledQuote row : rows) {
+            var stance = classifier.classify(row.quote(), row.context(), row.speakerWithAffiliation());
+            gold.add(row.label());
+            predicted.add(stance.label());
+            if (!stance.label().equals(row.label())) {
+                misses.add(new Miss(row.id(), row.label(), stance.label(), stance.confidence(), row.quote()));
+            }
+        }
+    }
+
+    /**
+     * k-fold cross-validation on the target's training file: each fold is classified by a model trained (and
+     * calibrated) on the other folds only. Folds are a seeded shuffle, so the numbers are reproducible.
+     */
+    public static Result crossValidate(StanceTarget target, int folds, long seed) {
+        List<LabelledQuote> rows = new ArrayList<>(StanceClassifier.trainingData(target));
+        if (folds < 2 || folds > rows.size()) {
+            throw new IllegalArgumentException("folds must be in [2, " + rows.size() + "], was " + folds);
+        }
+        Collections.shuffle(rows, new Random(seed));
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        List<Miss> misses = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            List<LabelledQuote> train = new ArrayList<>();
+            List<LabelledQuote> test = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                (i % folds == k ? test : train).add(rows.get(i));
+            }
+            classifyAll(StanceClassifier.train(target, train), test, gold, predicted, misses);
+        }
+        return score(gold, predicted, misses);
+    }
+
+    static Result score(List<String> gold, List<String> predicted, List<Miss> misses) {
+        List<String> labels = StanceClassifier.LABELS;
+        int[][] confusion = new int[labels.size()][labels.size()];
+        int correct = 0;
+        for (int i = 0; i < gold.size(); i++) {
+            int g = labels.indexOf(gold.get(i));
+            int p = labels.indexOf(predicted.get(i));
+            confusion[g][p]++;
+            correct += g == p ? 1 : 0;
+        }
+        List<ClassScores> perClass = new ArrayList<>();
+        double macro = 0;
+        for (int k = 0; k < labels.size(); k++) {
+            int tp = confusion[k][k];
+            int support = 0;
+            int pred = 0;
+            for (int j = 0; j < labels.size(); j++) {
+                support += confusion[k][j];
+                pred += confusion[j][k];
+            }
+            double precision = pred == 0 ? 0 : (double) tp / pred;
+            double recall = support == 0 ? 0 : (double) tp / support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.add(new ClassScores(labels.get(k), support, pred, precision, recall, f1));
+            macro += f1;
+        }
+        double fAvg = (perClass.get(labels.indexOf("FAVOR")).f1() + perClass.get(labels.indexOf("AGAINST")).f1()) / 2;
+        return new Result(gold.size(), gold.isEmpty() ? 0 : (double) correct / gold.size(), macro / labels.size(),
+                fAvg, List.copyOf(perClass), confusion, List.copyOf(misses));
+    }
+
+    /** Prints dev-set and cross-validated scores: {@code StanceEvaluation [dev.jsonl] [--misses]}. */
+    public static void main(String[] args) {
+        StanceTarget target = StanceTarget.chinaAi();
+        boolean showMisses = List.of(args).contains("--misses");
+        System.out.println("10-fold cross-validation on the training data of " + target.name() + ":");
+        System.out.print(crossValidate(target, 10, 1).format());
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                continue;
+            }
+            Result dev = evaluate(StanceClassifier.load(target), Path.of(arg));
+            System.out.println("\n" + arg + ":");
+            System.out.print(dev.format());
+            if (showMisses) {
+                dev.misses().forEach(m -> System.out.printf(Locale.ROOT, "  %s gold=%s pred=%s (%.2f) %s%n",
+                        m.id(), m.gold(), m.predicted(), m.confidence(), m.quote()));
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.stancewire.streams.stance;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class StanceEvaluationTest {
+
+    @Test
+    void scoresMatchAHandComputedExample() {
+        List<String> gold = List.of("FAVOR", "FAVOR", "AGAINST", "AGAINST", "NEUTRAL", "NONE");
+        List<String> pred = List.of("FAVOR", "AGAINST", "AGAINST", "AGAINST", "FAVOR", "NONE");
+        StanceEvaluation.Result r = StanceEvaluation.score(gold, pred, List.of());
+        // FAVOR P=1/2 R=1/2 F1=.5; AGAINST P=2/3 R=1 F1=.8; NEUTRAL 0; NONE 1
+        assertThat(r.accuracy()).isCloseTo(4.0 / 6, within(1e-9));
+        assertThat(r.perClass().get(0).f1()).isCloseTo(0.5, within(1e-9));
+        assertThat(r.perClass().get(1).f1()).isCloseTo(0.8, within(1e-9));
+        assertThat(r.perClass().get(2).f1()).isZero();
+        assertThat(r.fAvg()).isCloseTo(0.65, within(1e-9));
+        assertThat(r.macroF1()).isCloseTo((0.5 + 0.8 + 0 + 1) / 4, within(1e-9));
+        assertThat(r.confusion()[0]).containsExactly(1, 1, 0, 0);
+        assertThat(r.format()).contains("macro-F1=0.575", "F_avg=0.650");
+    }
+
+    /**
+     * The 70 real quotations of the dev set are not in the training data. The bars sit a little under the measured
+     * scores so that a regression fails the build.
+     */
+    @Test
+    void devSetQualityDoesNotRegress() {
+        StanceEvaluation.Result dev = StanceEvaluation.evaluate(StanceClassifier.load(StanceTarget.chinaAi()),
+                SharedData.require("stance/china-ai-stance-dev.jsonl"));
+        System.out.print("dev set:\n" + dev.format());
+        assertThat(dev.n()).isEqualTo(70);
+        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.60);
+        assertThat(dev.fAvg()).isGreaterThanOrEqualTo(0.68);
+        // always-FAVOR scores 0.132 / 0.265: the classifier must be far from a constant
+        assertThat(dev.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());
+    }
+
+    @Test
+    void confidenceIsCalibratedOnTheDevSet() {
+        StanceClassifier classifier = StanceClassifier.load(StanceTarget.chinaAi());
+        var rows = StanceEvaluation.readLabelled(SharedData.require("stance/china-ai-stance-dev.jsonl"));
+        double meanConfidence = 0;
+        int correct = 0;
+        for (LabelledQuote row : rows) {
+            var stance = classifier.classify(row.quote(), row.context(), row.speakerWithAffiliation());
+            meanConfidence += stance.confidence();
+            correct += stance.label().equals(row.label()) ? 1 : 0;
+        }
+        meanConfidence /= rows.size();
+        double accuracy = (double) correct / rows.size();
+        // a calibrated model is, on average, as confident as it is right
+        assertThat(meanConfidence).isCloseTo(accuracy, within(0.15));
+    }
+
+    @Test
+    void crossValidationOnTheTrainingDataIsFarAboveChance() {
+        StanceEvaluation.Result cv = StanceEvaluation.crossValidate(StanceTarget.chinaAi(), 5, 1);
+        System.out.print("5-fold cross-validation:\n" + cv.format());
+        assertThat(cv.n()).isEqualTo(StanceClassifier.trainingData(StanceTarget.chinaAi()).size());
+        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.55);
+        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.60);
+    }
+}

@@ -28,11 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,15 +67,18 @@ final class ArticlePublisher implements AutoCloseable {
         producer.initTransactions();
     }
 
-    /** Reads {@code PRODUCER_SEEN} to its last committed offset and returns every id in it. */
-    Set<String> restoreSeen(Duration timeout) {
+    /**
+     * Reads {@code PRODUCER_SEEN} to its last committed offset and returns every id in it with its latest marker
+     * (null for a value that cannot be read: the id still counts as seen).
+     */
+    Map<String, SeenMarker> restoreSeen(Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        Set<String> seen = new HashSet<>();
+        Map<String, SeenMarker> seen = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
             List<PartitionInfo> infos = consumer.partitionsFor(Topics.PRODUCER_SEEN, timeout);
             if (infos == null || infos.isEmpty()) {
@@ -95,7 +96,7 @@ final class ArticlePublisher implements AutoCloseable {
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.key() != null) {
-                        seen.add(r.key());
+                        seen.put(r.key(), readMarker(r.value()));
                     }
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -103,6 +104,17 @@ final class ArticlePublisher implements AutoCloseable {
         }
         log.info("restored {} seen ids from {}", seen.size(), Topics.PRODUCER_SEEN);
         return seen;
+    }
+
+    private static SeenMarker readMarker(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Json.read(value, SeenMarker.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -150,8 +162,8 @@ final class ArticlePublisher implements AutoCloseable {
         return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static SeenMarker marker(String id, String canonicalUrl, String feedUrl, String aliasOf) {
-        return new SeenMarker(id, canonicalUrl, feedUrl, Instant.now(), aliasOf);
+    static SeenMarker marker(String id, String canonicalUrl, String feedUrl, String aliasOf, Long simhash) {
+        return new SeenMarker(id, canonicalUrl, feedUrl, Instant.now(), aliasOf, simhash);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.stancewire.producer;
 
-import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ final class ContentTypes {
         return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The charset label of a Content-Type as written (it may name a charset the JDK calls differently). */
     static Optional<String> charset(String contentType) {
         if (contentType == null) {
             return Optional.empty();
@@ -25,12 +25,8 @@ final class ContentTypes {
             int eq = p.indexOf('=');
             if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("charset")) {
                 String cs = p.substring(eq + 1).strip().replace("\"", "").replace("'", "");
-                try {
-                    if (!cs.isEmpty() && Charset.isSupported(cs)) {
-                        return Optional.of(Charset.forName(cs).name());
-                    }
-                } catch (IllegalArgumentException ignored) {
-                    // an illegal charset name is the same as none: the body's own declaration decides
+                if (!cs.isEmpty()) {
+                    return Optional.of(cs);
                 }
             }
         }

@@ -21,11 +21,20 @@ final class FeedDecoder {
     private FeedDecoder() {}
 
     private static final Pattern DECLARED = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
-    /** Labels that browsers and feed readers read as a superset, because publishers mean the superset. */
-    private static final Map<String, String> SUPERSETS = Map.of(
-            "gb2312", "GB18030", "gbk", "GB18030", "iso-8859-1", "windows-1252", "latin1", "windows-1252",
-            "us-ascii", "windows-1252", "ascii", "windows-1252", "ks_c_5601-1987", "EUC-KR", "x-sjis", "windows-31j",
-            "shift_jis", "windows-31j", "big5", "Big5-HKSCS");
+    /** Labels read as a superset (publishers mean the superset) or as the JDK's name for the same charset. */
+    private static final Map<String, String> SUPERSETS = Map.ofEntries(
+            Map.entry("gb2312", "GB18030"),
+            Map.entry("gbk", "GB18030"),
+            Map.entry("iso-8859-1", "windows-1252"),
+            Map.entry("latin1", "windows-1252"),
+            Map.entry("us-ascii", "windows-1252"),
+            Map.entry("ascii", "windows-1252"),
+            Map.entry("ks_c_5601-1987", "EUC-KR"),
+            Map.entry("x-sjis", "windows-31j"),
+            Map.entry("shift_jis", "windows-31j"),
+            Map.entry("big5", "Big5-HKSCS"),
+            Map.entry("macintosh", "x-MacRoman"),
+            Map.entry("mac", "x-MacRoman"));
 
     static String decode(byte[] bytes, String contentType) {
         Optional<Charset> bom = bomCharset(bytes);
@@ -41,7 +50,8 @@ final class FeedDecoder {
         Matcher m = DECLARED.matcher(head);
         if (m.find()) {
             Optional<Charset> declared = charset(m.group(1));
-            if (declared.isPresent() && compatible(sniffed, declared.get())) {
+            // A generic "utf-16"/"utf-32" label says nothing about byte order; the sniffed layout does.
+            if (declared.isPresent() && compatible(sniffed, declared.get()) && !isWide(sniffed)) {
                 return lenient(bytes, declared.get());
             }
         }
@@ -56,6 +66,10 @@ final class FeedDecoder {
         } catch (CharacterCodingException e) {
             return lenient(bytes, Charset.forName("windows-1252"));
         }
+    }
+
+    private static boolean isWide(Charset cs) {
+        return cs.name().startsWith("UTF-16") || cs.name().startsWith("UTF-32");
     }
 
     /** A declaration in ASCII cannot name UTF-16 truthfully, and a UTF-16 file cannot be read as a single-byte one. */

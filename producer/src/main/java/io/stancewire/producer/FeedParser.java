@@ -34,8 +34,12 @@ public final class FeedParser {
      *                        is not a feed, {@code feed-empty} for an empty body
      */
     public static ParsedFeed parse(byte[] body, String contentType, URI source) throws FetchException {
-        String xml = FeedDecoder.decode(body, contentType);
         List<String> repairs = new ArrayList<>();
+        if (body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+            body = gunzip(body);
+            repairs.add("gunzipped");
+        }
+        String xml = FeedDecoder.decode(body, contentType);
         String prepared = FeedRepair.prepare(xml, repairs);
         if (prepared.isBlank()) {
             throw new FetchException("feed-empty", "the feed is empty");
@@ -43,21 +47,56 @@ public final class FeedParser {
         if (!prepared.startsWith("<")) {
             throw new FetchException("feed-not-xml", "not XML: starts with '" + preview(prepared) + "'");
         }
+        if (FeedRepair.root(prepared) == null) {
+            throw new FetchException("feed-empty", "the document has no element, only a prolog or comments");
+        }
         SyndFeed feed;
         try {
             feed = build(prepared);
         } catch (FeedException | RuntimeException first) {
-            String repaired = FeedRepair.repairMarkup(prepared, repairs);
-            if (repaired.equals(prepared)) {
+            feed = null;
+            List<String> tried = new ArrayList<>();
+            String repaired = FeedRepair.repairStructure(FeedRepair.repairMarkup(prepared, tried), tried);
+            if (!repaired.equals(prepared)) {
+                feed = tryBuild(repaired);
+            }
+            if (feed == null) {
+                String cdf = FeedRepair.cdfToRss(repaired, tried);
+                feed = cdf.equals(repaired) ? null : tryBuild(cdf);
+            }
+            if (feed == null) {
+                repaired = FeedRepair.repairStructure(FeedRepair.reserialize(repaired, tried), tried);
+                feed = tryBuild(repaired);
+            }
+            if (feed == null) {
                 throw classify(prepared, first);
             }
-            try {
-                feed = build(repaired);
-            } catch (FeedException | RuntimeException second) {
-                throw classify(prepared, first);
-            }
+            repairs.addAll(tried);
         }
         return convert(feed, source, repairs);
+    }
+
+    /** Feeds saved or served as .gz without a Content-Encoding header; capped so a small bomb cannot fill memory. */
+    private static byte[] gunzip(byte[] body) throws FetchException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            byte[] out = in.readNBytes(MAX_GUNZIPPED_BYTES + 1);
+            if (out.length > MAX_GUNZIPPED_BYTES) {
+                throw new FetchException("too-large", "the gzipped feed expands beyond " + MAX_GUNZIPPED_BYTES + " bytes");
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new FetchException("feed-not-xml", "gzip data that cannot be decompressed: " + e.getMessage(), e);
+        }
+    }
+
+    static final int MAX_GUNZIPPED_BYTES = 32 * 1024 * 1024;
+
+    private static SyndFeed tryBuild(String xml) {
+        try {
+            return build(xml);
+        } catch (FeedException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static SyndFeed build(String xml) throws FeedException {
@@ -73,11 +112,27 @@ public final class FeedParser {
         if (lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<body")) {
             return new FetchException("feed-not-xml", "an HTML page, not a feed", e);
         }
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String msg = describe(e);
         if (e instanceof IllegalArgumentException || msg.contains("Invalid document") || msg.contains("not a feed")) {
             return new FetchException("feed-invalid", "XML but not a known feed format: " + msg, e);
         }
         return new FetchException("feed-malformed", "malformed feed XML: " + msg, e);
+    }
+
+    /** Rome wraps the parser's message; the innermost cause says what is actually wrong. */
+    private static String describe(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            String rootMsg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            if (!msg.contains(rootMsg)) {
+                msg = msg + " (" + rootMsg + ")";
+            }
+        }
+        return msg;
     }
 
     private static ParsedFeed convert(SyndFeed feed, URI source, List<String> repairs) {
@@ -94,11 +149,11 @@ public final class FeedParser {
         }
         List<FeedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(new FeedItem(resolve(base, link(entry)), blankToNull(entry.getUri()), plain(entry.getTitle()),
+            items.add(new FeedItem(resolve(base, link(entry)), blankToNull(entry.getUri()), title(entry.getTitleEx(), entry.getTitle()),
                     authors(entry), instant(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()),
                     content(entry)));
         }
-        return new ParsedFeed(feed.getFeedType(), plain(feed.getTitle()), feed.getLink(), feed.getLanguage(), items,
+        return new ParsedFeed(feed.getFeedType(), title(feed.getTitleEx(), feed.getTitle()), feed.getLink(), feed.getLanguage(), items,
                 repairs);
     }
 
@@ -156,13 +211,24 @@ public final class FeedParser {
         return html.isEmpty() ? null : html.toString();
     }
 
-    /** Titles may carry markup or escaped markup; the article needs the words. */
-    private static String plain(String s) {
-        if (s == null || s.isBlank()) {
+    /**
+     * Titles declared as HTML (Atom type="html"/"xhtml") become their text; plain-text titles keep literal angle
+     * brackets ("the <blink> tag") and only lose a second layer of entity escaping, which RSS feeds often add.
+     */
+    private static String title(SyndContent typed, String raw) {
+        if (raw == null || raw.isBlank()) {
             return null;
         }
-        return Jsoup.parse(s).text().strip();
+        String type = typed == null || typed.getType() == null ? "" : typed.getType().toLowerCase(java.util.Locale.ROOT);
+        String text = type.contains("html") || LOOKS_LIKE_MARKUP.matcher(raw).find()
+                ? Jsoup.parse(raw).text()
+                : org.jsoup.parser.Parser.unescapeEntities(raw, false);
+        return text.replaceAll("\\s+", " ").strip();
     }
+
+    /** Plain-text titles of RSS feeds often carry escaped markup anyway: a closing tag or a break gives it away. */
+    private static final java.util.regex.Pattern LOOKS_LIKE_MARKUP =
+            java.util.regex.Pattern.compile("</[a-zA-Z][a-zA-Z0-9]*\\s*>|<br\\s*/?>|<img\\s", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static Instant instant(Date d) {
         return d == null ? null : d.toInstant();

@@ -42,6 +42,7 @@ public final class FeedProducer implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final ArticlePublisher publisher;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final NearDuplicates nearDuplicates = new NearDuplicates();
     private final Map<String, FeedState> states = new LinkedHashMap<>();
     private final Counter published;
     private final Counter duplicates;
@@ -65,7 +66,12 @@ public final class FeedProducer implements AutoCloseable {
         meters.gaugeCollectionSize("stancewire.producer.seen.size", List.of(), seen);
         this.publisher = new ArticlePublisher(settings);
         try {
-            seen.addAll(publisher.restoreSeen(Duration.ofSeconds(60)));
+            publisher.restoreSeen(Duration.ofSeconds(60)).forEach((id, marker) -> {
+                seen.add(id);
+                if (marker != null && marker.aliasOf() == null && marker.simhash() != null) {
+                    nearDuplicates.add(id, marker.simhash());
+                }
+            });
         } catch (RuntimeException e) {
             publisher.close();
             throw e;
@@ -170,14 +176,24 @@ public final class FeedProducer implements AutoCloseable {
             Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
             batchIds.add(preId);
             if (!article.id().equals(preId)) {
-                markers.add(ArticlePublisher.marker(preId, linkCanonical.orElse(null), feed.url(), article.id()));
+                markers.add(ArticlePublisher.marker(preId, linkCanonical.orElse(null), feed.url(), article.id(), null));
             }
             if (seen.contains(article.id()) || !batchIds.add(article.id())) {
                 dups++;
                 continue;
             }
+            Optional<Long> simhash = NearDuplicates.simhash(article.text());
+            if (simhash.isPresent()) {
+                String original = nearDuplicates.find(simhash.get(), article.id()).orElse(null);
+                if (original != null) {
+                    article = withDuplicateOf(article, original);
+                } else {
+                    nearDuplicates.add(article.id(), simhash.get());
+                }
+            }
             articles.add(article);
-            markers.add(ArticlePublisher.marker(article.id(), article.canonicalUrl(), feed.url(), null));
+            markers.add(ArticlePublisher.marker(article.id(), article.canonicalUrl(), feed.url(), null,
+                    simhash.orElse(null)));
         }
         try {
             publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url()));
@@ -287,6 +303,12 @@ public final class FeedProducer implements AutoCloseable {
             }
         }
         return fromFinal.orElse(linkCanonical);
+    }
+
+    private static Article withDuplicateOf(Article a, String original) {
+        return new Article(a.schemaVersion(), a.id(), a.url(), a.canonicalUrl(), a.guid(), a.feedUrl(), a.feedName(),
+                a.outlet(), a.title(), a.authors(), a.publishedAt(), a.fetchedAt(), a.languageHint(), a.text(), original,
+                a.flags());
     }
 
     /** Entries without a usable link still get a stable id: the feed plus their guid, or title and date. */

@@ -1,6 +1,14 @@
 package io.stancewire.producer;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Map;
 
 import java.util.List;
 import java.util.Set;
@@ -75,6 +83,218 @@ final class FeedRepair {
             repairs.add("escaped-entities");
         }
         return out.toString();
+    }
+
+    /** Namespaces feeds use without declaring them; unknown prefixes get a placeholder so the XML is well-formed. */
+    private static final Map<String, String> KNOWN_NAMESPACES = Map.ofEntries(
+            Map.entry("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+            Map.entry("dc", "http://purl.org/dc/elements/1.1/"),
+            Map.entry("dcterms", "http://purl.org/dc/terms/"),
+            Map.entry("content", "http://purl.org/rss/1.0/modules/content/"),
+            Map.entry("media", "http://search.yahoo.com/mrss/"),
+            Map.entry("atom", "http://www.w3.org/2005/Atom"),
+            Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+            Map.entry("slash", "http://purl.org/rss/1.0/modules/slash/"),
+            Map.entry("wfw", "http://wellformedweb.org/CommentAPI/"),
+            Map.entry("sy", "http://purl.org/rss/1.0/modules/syndication/"),
+            Map.entry("georss", "http://www.georss.org/georss"),
+            Map.entry("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"),
+            Map.entry("feedburner", "http://rssnamespace.org/feedburner/ext/1.0"),
+            Map.entry("xhtml", "http://www.w3.org/1999/xhtml"));
+    private static final Pattern PREFIX_USE = Pattern.compile("<\\/?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
+    private static final Pattern PREFIX_DECL = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
+    private static final Pattern BASE64_ELEMENT = Pattern.compile(
+            "<((?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)([^>]*?)\\smode\\s*=\\s*[\"']base64[\"']([^>]*)>([^<]*)</\\1\\s*>");
+
+    private static final Pattern RSS_VERSION = Pattern.compile("\\sversion\\s*=\\s*([\"'])([^\"']*)\\1");
+    private static final Set<String> ROME_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
+
+    /** Where the root element's start tag is. */
+    record Root(String name, int start, int end) {}
+
+    static Root root(String s) {
+        int i = 0;
+        while ((i = s.indexOf('<', i)) >= 0) {
+            if (s.startsWith("<?", i)) {
+                int e = s.indexOf("?>", i);
+                i = e < 0 ? s.length() : e + 2;
+            } else if (s.startsWith("<!--", i)) {
+                int e = s.indexOf("-->", i);
+                i = e < 0 ? s.length() : e + 3;
+            } else if (s.startsWith("<!", i)) {
+                int e = s.indexOf('>', i);
+                i = e < 0 ? s.length() : e + 1;
+            } else {
+                int j = i + 1;
+                while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && s.charAt(j) != '>' && s.charAt(j) != '/') {
+                    j++;
+                }
+                char quote = 0;
+                int k = j;
+                for (; k < s.length(); k++) {
+                    char c = s.charAt(k);
+                    if (quote != 0) {
+                        if (c == quote) {
+                            quote = 0;
+                        }
+                    } else if (c == '"' || c == '\'') {
+                        quote = c;
+                    } else if (c == '>') {
+                        break;
+                    }
+                }
+                return j > i + 1 ? new Root(s.substring(i + 1, j), i, Math.min(k + 1, s.length())) : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fixes feeds that are well-formed XML but that Rome cannot take: RSS or RDF without a channel, Atom without
+     * its namespace, namespace prefixes used but never declared, base64 content Rome fails to decode.
+     */
+    static String repairStructure(String xml, List<String> repairs) {
+        String s = xml;
+        Root root = root(s);
+        if (root == null) {
+            return s;
+        }
+        String name = root.name();
+        String lowerDoc = s.toLowerCase(java.util.Locale.ROOT);
+        boolean hasChannel = lowerDoc.contains("<channel") || lowerDoc.contains(":channel");
+        if ((name.equals("rss") || name.endsWith("RDF")) && !hasChannel && !s.substring(root.start(), root.end()).endsWith("/>")) {
+            // The channel inherits the root's default namespace, which tells RSS 0.90 from RSS 1.0.
+            String open = name.equals("rss") ? "<channel>" : "<channel rdf:about=\"\">";
+            int close = s.lastIndexOf("</" + name);
+            s = close > root.end()
+                    ? s.substring(0, root.end()) + open + s.substring(root.end(), close) + "</channel>" + s.substring(close)
+                    : s.substring(0, root.end()) + open + s.substring(root.end()) + "</channel>";
+            repairs.add("added-channel");
+            root = root(s);
+        }
+        String startTag = s.substring(root.start(), root.end());
+        if (name.equals("rss")) {
+            // RSS has no namespace; a Userland-era default namespace or an unknown version makes Rome refuse it.
+            String fixed = startTag.replaceFirst("\\sxmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')", "");
+            Matcher version = RSS_VERSION.matcher(fixed);
+            if (!version.find()) {
+                fixed = "<rss version=\"2.0\"" + fixed.substring(4);
+            } else if (!ROME_RSS_VERSIONS.contains(version.group(2))) {
+                fixed = fixed.substring(0, version.start(2)) + "2.0" + fixed.substring(version.end(2));
+            }
+            if (!fixed.equals(startTag)) {
+                s = s.substring(0, root.start()) + fixed + s.substring(root.end());
+                repairs.add("normalised-rss-root");
+                root = root(s);
+                startTag = fixed;
+            }
+        }
+        if (name.equals("feed") && !startTag.matches("(?s).*\\sxmlns\\s*=.*")) {
+            String ns = startTag.matches("(?s).*version\\s*=\\s*[\"']0\\.3[\"'].*") ? "http://purl.org/atom/ns#"
+                    : "http://www.w3.org/2005/Atom";
+            s = s.substring(0, root.start()) + "<feed xmlns=\"" + ns + "\"" + s.substring(root.start() + 5);
+            repairs.add("added-atom-namespace");
+            root = root(s);
+        }
+        Set<String> used = new LinkedHashSet<>();
+        Matcher use = PREFIX_USE.matcher(s);
+        while (use.find()) {
+            used.add(use.group(1) != null ? use.group(1) : use.group(2));
+        }
+        used.remove("xml");
+        used.remove("xmlns");
+        Matcher decl = PREFIX_DECL.matcher(s);
+        while (decl.find()) {
+            used.remove(decl.group(1));
+        }
+        if (!used.isEmpty()) {
+            StringBuilder decls = new StringBuilder();
+            for (String prefix : used) {
+                decls.append(" xmlns:").append(prefix).append("=\"")
+                        .append(KNOWN_NAMESPACES.getOrDefault(prefix, "urn:x-undeclared:" + prefix)).append('"');
+            }
+            int at = root.start() + 1 + root.name().length();
+            s = s.substring(0, at) + decls + s.substring(at);
+            repairs.add("declared-namespaces");
+        }
+        Matcher b64 = BASE64_ELEMENT.matcher(s);
+        StringBuilder out = new StringBuilder();
+        boolean decoded = false;
+        while (b64.find()) {
+            String replacement = b64.group();
+            try {
+                String text = new String(Base64.getMimeDecoder().decode(b64.group(4).strip()), StandardCharsets.UTF_8);
+                replacement = "<" + b64.group(1) + b64.group(2) + b64.group(3) + ">" + Entities.escape(text) + "</" + b64.group(1) + ">";
+                decoded = true;
+            } catch (IllegalArgumentException notBase64) {
+                // leave it; Rome will report it
+            }
+            b64.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        b64.appendTail(out);
+        if (decoded) {
+            s = out.toString();
+            repairs.add("decoded-base64");
+        }
+        return s;
+    }
+
+    /**
+     * Microsoft CDF (an IE4-era channel format some old sites still serve) as RSS 2.0: CHANNEL/ITEM with HREF,
+     * TITLE, ABSTRACT and LASTMOD map one to one.
+     */
+    static String cdfToRss(String xml, List<String> repairs) {
+        Root root = root(xml);
+        if (root == null || !root.name().equalsIgnoreCase("channel")) {
+            return xml;
+        }
+        Document cdf = Jsoup.parse(xml, "", Parser.xmlParser());
+        org.jsoup.nodes.Element channel = cdf.selectFirst("CHANNEL");
+        if (channel == null) {
+            return xml;
+        }
+        Document rss = Jsoup.parse("<rss version=\"2.0\"><channel></channel></rss>", "", Parser.xmlParser());
+        org.jsoup.nodes.Element out = rss.selectFirst("channel");
+        String base = channel.attr("BASE");
+        if (!base.isEmpty()) {
+            out.attr("xml:base", base);
+        }
+        copyCdf(channel, out);
+        for (org.jsoup.nodes.Element item : channel.select("ITEM")) {
+            copyCdf(item, out.appendElement("item"));
+        }
+        rss.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
+                .prettyPrint(false);
+        repairs.add("converted-cdf");
+        return rss.outerHtml();
+    }
+
+    private static void copyCdf(org.jsoup.nodes.Element from, org.jsoup.nodes.Element to) {
+        org.jsoup.nodes.Element title = from.selectFirst("> TITLE");
+        to.appendElement("title").text(title == null ? "" : title.text());
+        if (!from.attr("HREF").isEmpty()) {
+            to.appendElement("link").text(from.attr("HREF"));
+        }
+        org.jsoup.nodes.Element summary = from.selectFirst("> ABSTRACT");
+        to.appendElement("description").text(summary == null ? "" : summary.text());
+        java.util.Optional<java.time.Instant> modified = Dates.parse(from.attr("LASTMOD"));
+        modified.ifPresent(t -> to.appendElement("pubDate").text(
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atZone(java.time.ZoneOffset.UTC))));
+    }
+
+    /**
+     * Last resort for XML that is not well-formed (unclosed tags, a cut-off file, stray markup): jsoup's forgiving
+     * XML parser builds a tree from it, and that tree is written back as well-formed XML for Rome.
+     */
+    static String reserialize(String xml, List<String> repairs) {
+        Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
+        doc.outputSettings()
+                .syntax(Document.OutputSettings.Syntax.xml)
+                .escapeMode(Entities.EscapeMode.xhtml)
+                .charset(StandardCharsets.UTF_8)
+                .prettyPrint(false);
+        repairs.add("rebuilt-xml");
+        return doc.outerHtml();
     }
 
     /** Removes {@code <!DOCTYPE ...>} including an internal subset in brackets, wherever it is before the root. */

@@ -22,9 +22,9 @@ public record FetchResult(URI requestedUri, URI finalUri, int status, String con
         return headers == null ? Optional.empty() : headers.firstValue(name);
     }
 
-    /** The charset parameter of the Content-Type, if any and if the JDK knows it. */
+    /** The charset parameter of the Content-Type, if any and if the JDK knows it (by that or an equivalent name). */
     public Optional<String> charset() {
-        return ContentTypes.charset(contentType);
+        return ContentTypes.charset(contentType).flatMap(FeedDecoder::charset).map(java.nio.charset.Charset::name);
     }
 
     /** Retry-After in seconds form (the HTTP-date form is rare for feeds and treated as absent). */

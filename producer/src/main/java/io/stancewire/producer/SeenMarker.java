@@ -7,5 +7,6 @@ import java.time.Instant;
  *
  * @param aliasOf set when the key is not an article id but the id of the link a feed gave for it, which differs
  *                from the article's own canonical URL; remembering it spares fetching the page again on every poll
+ * @param simhash the article text's SimHash ({@link NearDuplicates}), so near-duplicate detection survives restarts
  */
-public record SeenMarker(String id, String canonicalUrl, String feedUrl, Instant firstSeen, String aliasOf) {}
+public record SeenMarker(String id, String canonicalUrl, String feedUrl, Instant firstSeen, String aliasOf, Long simhash) {}

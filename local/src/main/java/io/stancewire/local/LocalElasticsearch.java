@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,10 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real single-node Elasticsearch cluster in a child JVM, for the local run and for integration tests.
@@ -71,6 +75,8 @@ public final class LocalElasticsearch implements AutoCloseable {
             return new Options(dataDir, httpPort, transportPort, clusterName, startTimeout, fastStartup);
         }
     }
+
+    private static LocalElasticsearch sharedForTests;
 
     private final Options options;
     private final ChildJvm jvm;
@@ -127,6 +133,38 @@ public final class LocalElasticsearch implements AutoCloseable {
                 .withTransportPort(transportPort)
                 .withClusterName("stancewire-test")
                 .withFastStartup(true));
+    }
+
+    /**
+     * One node for all the tests of this JVM, started on first use and stopped (its temporary directory deleted) when
+     * the JVM exits: a start costs seconds of CPU, so test classes share it. They must use index names of their own.
+     */
+    public static synchronized LocalElasticsearch sharedForTests() {
+        if (sharedForTests == null || !sharedForTests.isRunning()) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("stancewire-es-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalElasticsearch node = startForTests(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                deleteRecursively(dir);
+            }, "stop-shared-elasticsearch"));
+            sharedForTests = node;
+        }
+        return sharedForTests;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", dir, e.toString());
+        }
     }
 
     private static List<String> jvmArgs(Options options) {

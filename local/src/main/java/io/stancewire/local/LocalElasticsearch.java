@@ -95,12 +95,12 @@ public final class LocalElasticsearch implements AutoCloseable {
      *                               why and carries the end of the node's log
      */
     public static LocalElasticsearch start(Options options) {
-        requireFree(options.httpPort(), "HTTP", HTTP_PORT_OPTION, "withHttpPort");
-        requireFree(options.transportPort(), "transport", TRANSPORT_PORT_OPTION, "withTransportPort");
         if (options.httpPort() == options.transportPort()) {
             throw new IllegalStateException("Elasticsearch needs two different ports, but HTTP and transport are both "
                     + options.httpPort() + ": change one with " + HTTP_PORT_OPTION + " or " + TRANSPORT_PORT_OPTION);
         }
+        requireFree(options.httpPort(), "HTTP", HTTP_PORT_OPTION, "withHttpPort");
+        requireFree(options.transportPort(), "transport", TRANSPORT_PORT_OPTION, "withTransportPort");
         Path dataDir = options.dataDir().toAbsolutePath();
         URI httpUrl = URI.create("http://127.0.0.1:" + options.httpPort());
         ChildJvm jvm = ChildJvm.start("elasticsearch",

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,10 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real single-node Elasticsearch cluster in a child JVM, for the local run and for integration tests.
@@ -72,6 +76,8 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
     }
 
+    private static LocalElasticsearch sharedForTests;
+
     private final Options options;
     private final ChildJvm jvm;
     private final URI httpUrl;
@@ -89,12 +95,12 @@ public final class LocalElasticsearch implements AutoCloseable {
      *                               why and carries the end of the node's log
      */
     public static LocalElasticsearch start(Options options) {
-        requireFree(options.httpPort(), "HTTP", HTTP_PORT_OPTION, "withHttpPort");
-        requireFree(options.transportPort(), "transport", TRANSPORT_PORT_OPTION, "withTransportPort");
         if (options.httpPort() == options.transportPort()) {
             throw new IllegalStateException("Elasticsearch needs two different ports, but HTTP and transport are both "
                     + options.httpPort() + ": change one with " + HTTP_PORT_OPTION + " or " + TRANSPORT_PORT_OPTION);
         }
+        requireFree(options.httpPort(), "HTTP", HTTP_PORT_OPTION, "withHttpPort");
+        requireFree(options.transportPort(), "transport", TRANSPORT_PORT_OPTION, "withTransportPort");
         Path dataDir = options.dataDir().toAbsolutePath();
         URI httpUrl = URI.create("http://127.0.0.1:" + options.httpPort());
         ChildJvm jvm = ChildJvm.start("elasticsearch",
@@ -127,6 +133,38 @@ public final class LocalElasticsearch implements AutoCloseable {
                 .withTransportPort(transportPort)
                 .withClusterName("stancewire-test")
                 .withFastStartup(true));
+    }
+
+    /**
+     * One node for all the tests of this JVM, started on first use and stopped (its temporary directory deleted) when
+     * the JVM exits: a start costs seconds of CPU, so test classes share it. They must use index names of their own.
+     */
+    public static synchronized LocalElasticsearch sharedForTests() {
+        if (sharedForTests == null || !sharedForTests.isRunning()) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("stancewire-es-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LocalElasticsearch node = startForTests(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                deleteRecursively(dir);
+            }, "stop-shared-elasticsearch"));
+            sharedForTests = node;
+        }
+        return sharedForTests;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", dir, e.toString());
+        }
     }
 
     private static List<String> jvmArgs(Options options) {

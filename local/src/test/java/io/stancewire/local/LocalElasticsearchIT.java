@@ -11,7 +11,6 @@ import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,35 +18,34 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** One real node for the class: what the indexer and the launcher rely on. */
+/** The real node that other modules' tests share: what the indexer and the launcher rely on. */
 class LocalElasticsearchIT {
-    @TempDir
-    static Path tempDir;
-
     private static LocalElasticsearch node;
     private static ElasticsearchClient client;
 
     @BeforeAll
     static void startNode() {
-        node = LocalElasticsearch.startForTests(tempDir);
+        node = LocalElasticsearch.sharedForTests();
         client = ElasticsearchClient.of(b -> b.host(node.httpUrl()));
     }
 
     @AfterAll
-    static void stopNode() throws IOException {
+    static void closeClient() throws IOException {
         if (client != null) {
             client.close();
         }
-        if (node != null) {
-            node.close();
-        }
+    }
+
+    @Test
+    void sharedNodeIsStartedOnceAndReused() {
+        assertThat(LocalElasticsearch.sharedForTests()).isSameAs(node);
+        assertThat(node.isRunning()).isTrue();
     }
 
     private static int freePort() throws IOException {

@@ -33,13 +33,15 @@ public final class LocalElasticsearchStartupBenchmark {
             List<Sample> fresh = new ArrayList<>();
             List<Sample> restart = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                Path dir = Files.createTempDirectory("es-startup-benchmark");
                 LocalElasticsearch.Options options = LocalElasticsearch.Options.defaults()
-                        .withDataDir(Files.createTempDirectory("es-startup-benchmark"))
+                        .withDataDir(dir)
                         .withHttpPort(freePort())
                         .withTransportPort(freePort())
                         .withFastStartup(fastStartup);
                 fresh.add(startAndStop(options));
                 restart.add(startAndStop(options));
+                deleteRecursively(dir);
                 System.out.printf("%s, round %d: fresh %s, restart %s%n", mode, round, fresh.getLast(), restart.getLast());
             }
             System.out.printf("%-20s fresh dir: %s%n", mode, summary(fresh));
@@ -54,6 +56,14 @@ public final class LocalElasticsearchStartupBenchmark {
             long cpu = ProcessHandle.of(node.pid()).flatMap(p -> p.info().totalCpuDuration())
                     .map(Duration::toMillis).orElse(-1L);
             return new Sample(wall, cpu);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -32,8 +32,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
 
     /** The launcher options that choose the ports; named in the error when a port is taken. */
-    public static final String HTTP_PORT_OPTION = "--es-http-port";
-    public static final String TRANSPORT_PORT_OPTION = "--es-transport-port";
+    public static final String HTTP_PORT_OPTION = "--elasticsearch-port";
+    public static final String TRANSPORT_PORT_OPTION = "--elasticsearch-transport-port";
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int LOG_TAIL_LINES = 60;

@@ -103,8 +103,8 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts the broker and waits until it answers; fails with the tail of the broker's log if it does not. */
     public static LocalKafka start(Options options) {
-        requireFree(options.brokerPort(), "broker", "withBrokerPort");
-        requireFree(options.controllerPort(), "controller", "withControllerPort");
+        requireFree(options.brokerPort(), "broker", "--kafka-port");
+        requireFree(options.controllerPort(), "controller", "--kafka-controller-port");
         KafkaServerLayout layout = new KafkaServerLayout(options.dataDir());
         keepPreviousLog(layout.logFile());
         ChildJvm child = ChildJvm.start("kafka",
@@ -229,7 +229,7 @@ public final class LocalKafka implements AutoCloseable {
                 + child.logTail(LOG_TAIL_LINES));
     }
 
-    private static void requireFree(int port, String role, String setter) {
+    private static void requireFree(int port, String role, String option) {
         try (ServerSocket socket = new ServerSocket()) {
             // Like the broker's own listener, so that connections left in TIME_WAIT by a previous run do not count.
             socket.setReuseAddress(true);
@@ -237,7 +237,7 @@ public final class LocalKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the local Kafka broker: its " + role + " port " + port
                     + " on " + HOST + " is already in use (" + e.getMessage() + "). Stop the program holding it "
-                    + "(another Kafka?) or choose another " + role + " port (LocalKafka.Options." + setter + ").", e);
+                    + "(another Kafka?) or choose another " + role + " port with " + option + " <port>.", e);
         }
     }
 

@@ -89,7 +89,7 @@ class LocalKafkaIT {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("broker port " + port)
                     .hasMessageContaining("already in use")
-                    .hasMessageContaining("withBrokerPort");
+                    .hasMessageContaining("--kafka-port");
         }
         assertThat(dir.resolve("broker.log")).doesNotExist();
     }

@@ -15,6 +15,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Logging starts here, before the commands start threads that would log while it initialises.
+        org.slf4j.LoggerFactory.getLogger(Main.class).debug("stancewire {}", String.join(" ", args));
         System.exit(commandLine().execute(args));
     }
 

@@ -251,7 +251,7 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /** Ports free right now, all different (each is held open until all are chosen). */
-    static int[] freePorts(int count) {
+    public static int[] freePorts(int count) {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             int[] ports = new int[count];

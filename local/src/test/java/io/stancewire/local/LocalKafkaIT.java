@@ -101,7 +101,7 @@ class LocalKafkaIT {
         // Kafka's storage directory must be a directory: a file in its place makes the broker exit at once.
         Files.writeString(dataDir.resolve("data"), "not a directory");
         int[] ports = LocalKafka.freePorts(2);
-        LocalKafka.Options options = new LocalKafka.Options(dataDir, ports[0], ports[1], Duration.ofSeconds(60));
+        LocalKafka.Options options = new LocalKafka.Options(dataDir, ports[0], ports[1], Duration.ofSeconds(60), false);
 
         assertThatThrownBy(() -> LocalKafka.start(options))
                 .isInstanceOf(IllegalStateException.class)

@@ -237,7 +237,7 @@ public final class LocalKafka implements AutoCloseable {
             throw startFailure("the broker process exited during start-up");
         }
         if (System.nanoTime() > deadline) {
-            throw startFailure("it was not ready after " + options.startTimeout().toSeconds() + " s: " + symptom);
+            throw startFailure("it was not ready after " + options.startTimeout().toMillis() + " ms: " + symptom);
         }
     }
 

@@ -28,6 +28,11 @@ public record KafkaServerLayout(Path root) {
         return root.resolve("server.properties");
     }
 
+    /** The JVM's class-data archive of the broker's classes, remade by the JVM whenever the class path changes. */
+    public Path classDataArchive() {
+        return root.resolve("broker.jsa");
+    }
+
     /** The broker JVM's console and log output. */
     public Path logFile() {
         return root.resolve("broker.log");

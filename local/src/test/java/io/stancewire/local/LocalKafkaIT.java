@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -101,13 +102,27 @@ class LocalKafkaIT {
         // Kafka's storage directory must be a directory: a file in its place makes the broker exit at once.
         Files.writeString(dataDir.resolve("data"), "not a directory");
         int[] ports = LocalKafka.freePorts(2);
-        LocalKafka.Options options = new LocalKafka.Options(dataDir, ports[0], ports[1], Duration.ofSeconds(60));
+        LocalKafka.Options options = new LocalKafka.Options(dataDir, ports[0], ports[1], Duration.ofSeconds(60), false);
 
         assertThatThrownBy(() -> LocalKafka.start(options))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exited during start-up")
                 .hasMessageContaining(dataDir.resolve("broker.log").toString())
                 .hasMessageContaining("FileAlreadyExistsException");
+    }
+
+    @Test
+    void aBrokerNotReadyInTimeIsStoppedAndReported(@TempDir Path dir) {
+        int[] ports = LocalKafka.freePorts(2);
+        // No JVM, let alone a broker, is up within a tenth of a second.
+        LocalKafka.Options options = new LocalKafka.Options(dir, ports[0], ports[1], Duration.ofMillis(100), false);
+
+        assertThatThrownBy(() -> LocalKafka.start(options))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not ready after 100 ms")
+                .hasMessageContaining(dir.resolve("broker.log").toString());
+        assertThat(ProcessHandle.current().children().map(ProcessHandle::info).map(ProcessHandle.Info::commandLine)
+                .flatMap(Optional::stream).filter(command -> command.contains(dir.toString()))).isEmpty();
     }
 
     static void createTopic(LocalKafka kafka, String topic) throws ExecutionException, InterruptedException {

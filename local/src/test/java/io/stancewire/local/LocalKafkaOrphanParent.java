@@ -15,7 +15,9 @@ public final class LocalKafkaOrphanParent {
         LocalKafka kafka = LocalKafka.start(LocalKafka.Options.defaults()
                 .withDataDir(Path.of(args[0]))
                 .withBrokerPort(Integer.parseInt(args[1]))
-                .withControllerPort(Integer.parseInt(args[2])));
+                .withControllerPort(Integer.parseInt(args[2]))
+                // Writing the archive at exit would slow down exactly the shutdown that the test times.
+                .withClassDataSharing(false));
         System.out.println(PID_PREFIX + kafka.pid());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

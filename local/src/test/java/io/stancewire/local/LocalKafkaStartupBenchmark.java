@@ -3,6 +3,7 @@ package io.stancewire.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Prints how long the local broker takes from {@link LocalKafka#start} to answering admin requests, on a fresh data
- * directory and on a restart of the same one, and how long a clean stop takes.
- * {@code LocalKafkaStartupBenchmark [rounds]}, default 3.
+ * Prints how long the local broker takes from {@link LocalKafka#start} until it answers admin requests: on a fresh
+ * data directory, on a restart of the same one, and on a restart with a class-data archive (made at the stop
+ * before it); and how long clean stops take. {@code LocalKafkaStartupBenchmark [rounds]}, default 3.
+ *
+ * <p>The archive is used only when the broker's class path is made of jars: run it from packaged jars, e.g. after
+ * {@code ./mvnw -pl local -am verify}, with {@code local/target/*.jar} and {@code local-kafka-server/target/*.jar}.
  */
 public final class LocalKafkaStartupBenchmark {
     private LocalKafkaStartupBenchmark() {}
@@ -21,25 +25,44 @@ public final class LocalKafkaStartupBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<Long> fresh = new ArrayList<>();
         List<Long> restart = new ArrayList<>();
+        List<Long> archivedRestart = new ArrayList<>();
         List<Long> stop = new ArrayList<>();
+        List<Long> archivingStop = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Path dir = Files.createTempDirectory("stancewire-kafka-bench-");
             try {
-                LocalKafka first = timed(() -> LocalKafka.startForTests(dir), fresh);
-                timed(() -> { first.stop(); return null; }, stop);
-                LocalKafka second = timed(() -> LocalKafka.startForTests(dir), restart);
-                timed(() -> { second.stop(); return null; }, stop);
-                System.out.printf("round %d: fresh start %d ms, restart %d ms, stops %s ms%n", round,
-                        fresh.getLast(), restart.getLast(), stop.subList(stop.size() - 2, stop.size()));
+                int[] ports = LocalKafka.freePorts(2);
+                LocalKafka.Options plain = new LocalKafka.Options(dir, ports[0], ports[1], Duration.ofMinutes(3), false);
+                LocalKafka.Options archived = plain.withClassDataSharing(true);
+
+                LocalKafka first = timed(() -> LocalKafka.start(plain), fresh);
+                timed(() -> stop(first), stop);
+                LocalKafka second = timed(() -> LocalKafka.start(plain), restart);
+                timed(() -> stop(second), stop);
+                LocalKafka archiving = LocalKafka.start(archived);
+                timed(() -> stop(archiving), archivingStop);
+                boolean archiveMade = Files.exists(dir.resolve("broker.jsa"));
+                LocalKafka fromArchive = timed(() -> LocalKafka.start(archived), archivedRestart);
+                timed(() -> stop(fromArchive), stop);
+                System.out.printf("round %d: fresh %d ms, restart %d ms, restart with archive %d ms (archive %s)%n",
+                        round, fresh.getLast(), restart.getLast(), archivedRestart.getLast(),
+                        archiveMade ? "used" : "NOT made: class path has directories");
             } finally {
                 try (Stream<Path> paths = Files.walk(dir)) {
                     paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                 }
             }
         }
-        System.out.printf("fresh start   median %d ms (min %d, max %d)%n", median(fresh), min(fresh), max(fresh));
-        System.out.printf("restart       median %d ms (min %d, max %d)%n", median(restart), min(restart), max(restart));
-        System.out.printf("clean stop    median %d ms (min %d, max %d)%n", median(stop), min(stop), max(stop));
+        print("fresh start", fresh);
+        print("restart", restart);
+        print("restart with class-data archive", archivedRestart);
+        print("clean stop", stop);
+        print("clean stop writing the archive", archivingStop);
+    }
+
+    private static Void stop(LocalKafka kafka) {
+        kafka.stop();
+        return null;
     }
 
     private static <T> T timed(Supplier<T> action, List<Long> millis) {
@@ -49,15 +72,9 @@ public final class LocalKafkaStartupBenchmark {
         return result;
     }
 
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
-    }
-
-    private static long min(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).min().orElseThrow();
-    }
-
-    private static long max(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).max().orElseThrow();
+    private static void print(String what, List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("%-32s median %6d ms  (min %d, max %d, n=%d)%n",
+                what, sorted.get(sorted.size() / 2), sorted.getFirst(), sorted.getLast(), sorted.size());
     }
 }

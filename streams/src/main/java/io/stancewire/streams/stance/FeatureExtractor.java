@@ -32,11 +32,15 @@ final class FeatureExtractor {
     /** Words before an attributive adjective ("a powerful Nvidia chip"), where the entity after it owns the cue. */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "more", "most", "less", "least", "very",
             "really", "super", "so", "extremely", "truly", "highly", "its", "their", "our", "these", "those");
+    /** Prepositions between a comparison and its standard ("ahead of the best", "catch up with the top"). */
+    private static final Set<String> STANDARD_PREPOSITIONS = Set.of("of", "with", "to");
     /** Words after a stance adjective that make the next entity its standard, not its owner ("better than Bing"). */
     private static final Set<String> COMPARISON_LINKS = Set.of("than", "of", "to", "with", "over", "from", "behind", "ahead", "as", "against");
     /** Urdu puts the negator after a predicate adjective ("طاقتور نہیں ہیں", not powerful). */
     private static final int URDU_POST_NEGATION_WINDOW = 2;
     private static final Set<String> URDU_NEGATORS = Set.of("نہیں", "نہ");
+    /** Which cue fired matters less than how it was oriented; a low weight keeps single cue words from dominating. */
+    private static final double CUE_WEIGHT = 0.2;
     private static final double WORD_WEIGHT = 0.25;
     private static final Set<Category> POLAR = Set.of(Category.POS, Category.NEG, Category.POS_FIXED, Category.NEG_FIXED, Category.GAP);
     private static final Set<String> FIRST_PERSON = Set.of("we", "our", "ours", "ourselves", "ہم", "ہمارے", "ہماری", "ہمارا");
@@ -77,6 +81,8 @@ final class FeatureExtractor {
         List<CueSpan> spans = new ArrayList<>();
         double pos = 0;
         double neg = 0;
+        boolean anyPos = false;
+        boolean anyNeg = false;
         for (Match m : cueMatches) {
             if (m.category() == Category.NEUTRAL) {
                 add(f, "neu", 1);
@@ -88,6 +94,11 @@ final class FeatureExtractor {
                 continue;
             }
             Oriented o = orient(m, tokens, marker, sentence, clause, side);
+            if (o == null) {
+                continue;
+            }
+            anyPos |= o.sign > 0;
+            anyNeg |= o.sign < 0;
             String sg = o.sign > 0 ? "+" : "-";
             boolean weak = o.flags.contains("hedge") || o.flags.contains("cond") || o.flags.contains("conc");
             double base = weak ? 0.5 : 1.0;
@@ -99,7 +110,7 @@ final class FeatureExtractor {
                 produced.add("p" + sg + "|" + flag);
             }
             String cueKey = "c:" + m.phrase() + sg;
-            add(f, cueKey, 1);
+            add(f, cueKey, CUE_WEIGHT);
             produced.add(cueKey);
             spans.add(new CueSpan(span(text, tokens, o.spanStart, m.end()), produced));
             if (!o.flags.contains("conc") && !o.flags.contains("cond")) {
@@ -120,6 +131,10 @@ final class FeatureExtractor {
             add(f, "agg:nocue", 1);
         }
         add(f, "agg:net", (pos - neg) / (pos + neg + 1));
+        if (anyPos && anyNeg) {
+            // conceded cues included: "X has made progress, though Y remains the benchmark" weighs both sides
+            add(f, "agg:bothSides", 1);
+        }
 
         boolean relevant = relevance(f, tokens, side, context, speakerSide);
         int words = 0;
@@ -179,6 +194,9 @@ final class FeatureExtractor {
                     break;
                 }
             }
+        }
+        if ((c == Category.POS || c == Category.NEG) && describesComparisonStandard(m, tokens, marker, side)) {
+            return null;
         }
         if (c == Category.POS || c == Category.NEG) {
             int agent = agentSide(m, tokens, sentence, side);
@@ -273,20 +291,55 @@ final class FeatureExtractor {
             }
         }
         for (int i = m.start() - 1; i >= 0 && sentence[i] == sentence[m.start()]; i--) {
-            if (side[i] != 0 && !isComparisonStandard(tokens, i)) {
+            if (side[i] != 0 && !isComparisonStandard(tokens, i, m.start())) {
                 return side[i];
             }
         }
         return 1;
     }
 
-    /** Urdu "امریکہ سے پیچھے" (behind America): the entity before سے/کو is the standard or object, not the agent. */
-    private static boolean isComparisonStandard(List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size()) {
+    /**
+     * "as good as the best American models", "behind the best American systems": a cue inside the standard a
+     * comparison is made against describes the standard, not the agent, and is dropped.
+     */
+    private static boolean describesComparisonStandard(Match m, List<Token> tokens, Category[] marker, int[] side) {
+        int i = m.start() - 1;
+        boolean determiner = false;
+        while (i >= 0 && (DETERMINERS.contains(tokens.get(i).norm()) || STANDARD_PREPOSITIONS.contains(tokens.get(i).norm()))) {
+            i--;
+            determiner = true;
+        }
+        if (i < 0) {
             return false;
         }
-        String next = tokens.get(i + 1).norm();
-        return next.equals("سے") || next.equals("کو");
+        String word = tokens.get(i).norm();
+        // "as" is left out: in "as fast as Nvidia's" the first "as" opens the comparison, it does not end it
+        boolean comparison = word.equals("than")
+                || (determiner && (marker[i] == Category.POS || marker[i] == Category.NEG));
+        if (!comparison) {
+            return false;
+        }
+        for (int j = m.end(); j < Math.min(tokens.size(), m.end() + 2); j++) {
+            if (side[j] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Urdu "امریکہ سے پیچھے" (behind America): the entity before سے/کو is the standard or object, not the agent. */
+    private static boolean isComparisonStandard(List<Token> tokens, int i, int cueStart) {
+        for (int j = i + 1; j < Math.min(tokens.size(), i + 3) && j < cueStart; j++) {
+            String next = tokens.get(j).norm();
+            if (next.equals("سے") || next.equals("کو")) {
+                return true;
+            }
+            // "امریکی ماڈلز کے برابر" (equal to American models): a genitive right before the cue is its complement
+            if ((next.equals("کے") || next.equals("کا") || next.equals("کی")) && j == cueStart - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean negated(int at, Category[] marker, int[] clause) {

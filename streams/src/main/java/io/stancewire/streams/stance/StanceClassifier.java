@@ -184,7 +184,7 @@ public final class StanceClassifier {
             for (String f : span.features()) {
                 Integer i = featureIndex.get(f);
                 if (i != null) {
-                    s += model.contribution(label, i, 1.0);
+                    s += model.contribution(label, i, x.features().get(f));
                 }
             }
             scored.add(new Scored(span.text(), s));

@@ -174,11 +174,15 @@ public final class FeedProducer implements AutoCloseable {
                 continue;
             }
             Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
+            // The page may name another canonical URL than the feed's link: then the link is remembered as an alias,
+            // and the article may turn out to be one already published under its own URL.
+            boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
             batchIds.add(preId);
+            batchIds.add(article.id());
             if (!article.id().equals(preId)) {
                 markers.add(ArticlePublisher.marker(preId, linkCanonical.orElse(null), feed.url(), article.id(), null));
             }
-            if (seen.contains(article.id()) || !batchIds.add(article.id())) {
+            if (known) {
                 dups++;
                 continue;
             }

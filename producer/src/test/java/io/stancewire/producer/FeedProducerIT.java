@@ -9,6 +9,13 @@ import io.stancewire.model.Ids;
 import io.stancewire.model.Json;
 import io.stancewire.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +29,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -91,6 +100,13 @@ class FeedProducerIT {
                 + String.join("", items) + "</channel></rss>";
     }
 
+    /** The committed articles of one feed (the tests of this class share the broker). */
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String feedUrl) {
+        return KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW).stream()
+                .filter(r -> feedUrl.equals(new String(r.headers().lastHeader("feed").value(), StandardCharsets.UTF_8)))
+                .toList();
+    }
+
     private static ProducerSettings settings() {
         return new ProducerSettings(kafka.bootstrapServers(),
                 List.of(new FeedConfig(base + "/feed.xml", "Local News", null, Duration.ofMillis(200), List.of()),
@@ -141,7 +157,7 @@ class FeedProducerIT {
                     });
         }
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW);
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(base + "/feed.xml");
         assertThat(records).hasSize(4);
         Map<String, Article> byTitle = records.stream().map(r -> {
             Article a = Json.read(r.value(), Article.class);
@@ -198,7 +214,7 @@ class FeedProducerIT {
             assertThat(afterRestart.published()).isEqualTo(1);
             assertThat(afterRestart.duplicatesSkipped()).isEqualTo(3);
         }
-        List<Article> all = KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW).stream()
+        List<Article> all = recordsOf(base + "/feed.xml").stream()
                 .map(r -> Json.read(r.value(), Article.class)).toList();
         assertThat(all).hasSize(5);
         assertThat(all.stream().map(Article::id).distinct()).hasSize(5);
@@ -212,12 +228,59 @@ class FeedProducerIT {
                     item("Fresh story", base + "/articles/fresh", longFallback),
                     item("Later story", base + "/articles/later", longFallback)).getBytes(StandardCharsets.UTF_8)));
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW).size() == 6);
+                    recordsOf(base + "/feed.xml").size() == 6);
             Thread.sleep(1000); // several more polls happen in this second
             stopFlag.set(true);
             loop.join(10_000);
             assertThat(loop.isAlive()).isFalse();
         }
-        assertThat(KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW)).hasSize(6);
+        assertThat(recordsOf(base + "/feed.xml")).hasSize(6);
+    }
+
+    @Test
+    void aCrashedProducersOpenTransactionIsAbortedAndItsArticlePublishedOnce() throws Exception {
+        String feedUrl = base + "/zombie.xml";
+        String link = base + "/articles/zombie-story";
+        routes.put("/zombie.xml", new Response(200, "application/rss+xml", rss(item("Zombie story", link,
+                "<p>" + "A story whose first publication was interrupted by a crash. ".repeat(6) + "</p>"))
+                .getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(feedUrl, "Zombie", null, null, List.of())), false, null, null, null, null,
+                null, null, null, null, true, null, Duration.ZERO, null, "producer-it-zombie");
+        String id = Ids.articleId(UrlCanonicalizer.canonicalize(link).orElseThrow());
+
+        // An earlier incarnation wrote the article and its seen-marker, then died before committing.
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "producer-it-zombie");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        KafkaProducer<String, byte[]> zombie = new KafkaProducer<>(p);
+        try {
+            zombie.initTransactions();
+            zombie.beginTransaction();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("feed", feedUrl.getBytes(StandardCharsets.UTF_8));
+            zombie.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, id, "{\"half\":true}".getBytes(StandardCharsets.UTF_8), headers));
+            zombie.send(new ProducerRecord<>(Topics.PRODUCER_SEEN, id, Json.write(new SeenMarker(id, link, feedUrl,
+                    java.time.Instant.now(), null, null))));
+            zombie.flush();
+
+            // The restarted producer fences the zombie, which aborts its transaction, and publishes the article.
+            try (FeedProducer restarted = new FeedProducer(settings, new SimpleMeterRegistry())) {
+                PollSummary summary = restarted.pollOnce();
+                assertThat(summary.published()).isEqualTo(1);
+                assertThat(summary.duplicatesSkipped()).isZero();
+                assertThat(restarted.pollOnce().published()).isZero();
+            }
+            assertThatThrownBy(zombie::commitTransaction).isInstanceOf(KafkaException.class);
+        } finally {
+            zombie.close(Duration.ZERO);
+        }
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(feedUrl);
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(id);
+            assertThat(Json.read(r.value(), Article.class).title()).isEqualTo("Zombie story");
+        });
     }
 }

@@ -147,7 +147,7 @@ final class ArticlePublisher implements AutoCloseable {
             producer.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             // Another producer with our transactional id took over, or the broker refuses us: nothing to retry.
-            throw new IllegalStateException("the Kafka producer cannot continue: " + e.getMessage(), e);
+            throw new PublishingStoppedException("the Kafka producer cannot continue: " + e.getMessage(), e);
         } catch (KafkaException e) {
             try {
                 producer.abortTransaction();

@@ -223,7 +223,7 @@ public final class FeedParser {
         String text = type.contains("html") || LOOKS_LIKE_MARKUP.matcher(raw).find()
                 ? Jsoup.parse(raw).text()
                 : org.jsoup.parser.Parser.unescapeEntities(raw, false);
-        return text.replaceAll("\\s+", " ").strip();
+        return text.replaceAll("[\\s\\u00A0]+", " ").strip();
     }
 
     /** Plain-text titles of RSS feeds often carry escaped markup anyway: a closing tag or a break gives it away. */

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Polls the configured feeds and publishes each new article once. A bad feed or page becomes a dead letter and a
- * failure count in the feed's {@link FeedStatus}; it never stops the other feeds.
+ * failure count in the feed's {@link FeedStatus}; it never stops the other feeds. Only a
+ * {@link PublishingStoppedException} (fenced by a newer instance with the same transactional id) ends
+ * {@link #pollOnce()} and {@link #run(AtomicBoolean)}.
  */
 public final class FeedProducer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedProducer.class);
@@ -83,7 +85,7 @@ public final class FeedProducer implements AutoCloseable {
         PollSummary total = PollSummary.EMPTY;
         for (FeedState state : states.values()) {
             if (!state.disabled()) {
-                total = total.plus(feedTimer.record(() -> pollFeed(state)));
+                total = total.plus(feedTimer.record(() -> pollFeedSafely(state)));
             }
         }
         return total;
@@ -98,7 +100,7 @@ public final class FeedProducer implements AutoCloseable {
                     return;
                 }
                 if (state.due(now)) {
-                    PollSummary s = feedTimer.record(() -> pollFeed(state));
+                    PollSummary s = feedTimer.record(() -> pollFeedSafely(state));
                     log.info("polled {}: {}", state.feed.displayName(), s);
                 }
             }
@@ -119,6 +121,19 @@ public final class FeedProducer implements AutoCloseable {
 
     public List<FeedStatus> statuses() {
         return states.values().stream().map(FeedState::status).toList();
+    }
+
+    /** A bug met by one feed's data must not stop the others: it becomes that feed's failure and a dead letter. */
+    private PollSummary pollFeedSafely(FeedState state) {
+        try {
+            return pollFeed(state);
+        } catch (PublishingStoppedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("unexpected error polling {}", state.feed.url(), e);
+            return feedFailed(state, settings.pollIntervalOf(state.feed),
+                    new FetchException("internal-error", e.toString(), e), null);
+        }
     }
 
     private PollSummary pollFeed(FeedState state) {
@@ -174,11 +189,15 @@ public final class FeedProducer implements AutoCloseable {
                 continue;
             }
             Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
+            // The page may name another canonical URL than the feed's link: then the link is remembered as an alias,
+            // and the article may turn out to be one already published under its own URL.
+            boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
             batchIds.add(preId);
+            batchIds.add(article.id());
             if (!article.id().equals(preId)) {
                 markers.add(ArticlePublisher.marker(preId, linkCanonical.orElse(null), feed.url(), article.id(), null));
             }
-            if (seen.contains(article.id()) || !batchIds.add(article.id())) {
+            if (known) {
                 dups++;
                 continue;
             }

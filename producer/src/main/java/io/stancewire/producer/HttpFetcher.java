@@ -32,7 +32,7 @@ public final class HttpFetcher {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.guard = new UrlGuard(settings.allowPrivateAddresses());
+        this.guard = new UrlGuard(settings.allowPrivateAddresses(), settings.allowedPrivateHosts());
         this.throttle = new HostThrottle(settings.perHostDelay());
         this.userAgent = settings.userAgent();
         this.requestTimeout = settings.requestTimeout();

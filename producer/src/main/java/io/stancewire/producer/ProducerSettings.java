@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param transactionalId       Kafka transactional id; one per running producer, stable across its restarts so a
  *                              restarted producer fences its previous incarnation and aborts what it left open
  * @param allowPrivateAddresses allow loopback/private/link-local targets (local runs and tests serve from 127.0.0.1)
+ * @param allowedPrivateHosts   {@code host} or {@code host:port} entries allowed even though they are internal, for
+ *                              a trusted internal feed mirror without opening every internal address
  * @param maxConsecutiveFailures a feed failing this many polls in a row is disabled until restart
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -42,6 +44,7 @@ public record ProducerSettings(
         Long maxPageBytes,
         Integer maxItemsPerFeed,
         Boolean allowPrivateAddresses,
+        List<String> allowedPrivateHosts,
         Duration perHostDelay,
         Integer maxConsecutiveFailures,
         String transactionalId) {
@@ -62,6 +65,7 @@ public record ProducerSettings(
         maxPageBytes = maxPageBytes == null ? 5L * 1024 * 1024 : maxPageBytes;
         maxItemsPerFeed = maxItemsPerFeed == null ? 200 : maxItemsPerFeed;
         allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
+        allowedPrivateHosts = allowedPrivateHosts == null ? List.of() : List.copyOf(allowedPrivateHosts);
         perHostDelay = perHostDelay == null ? Duration.ofSeconds(1) : perHostDelay;
         maxConsecutiveFailures = maxConsecutiveFailures == null ? 10 : maxConsecutiveFailures;
         transactionalId = transactionalId == null || transactionalId.isBlank() ? "stancewire-producer" : transactionalId;
@@ -73,31 +77,31 @@ public record ProducerSettings(
     /** Settings with defaults for everything but the broker and the feeds. */
     public static ProducerSettings of(String bootstrapServers, List<FeedConfig> feeds) {
         return new ProducerSettings(bootstrapServers, feeds, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public ProducerSettings withBootstrapServers(String servers) {
         return new ProducerSettings(servers, feeds, fetchArticles, userAgent, defaultPollInterval, connectTimeout,
                 requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allowPrivateAddresses,
-                perHostDelay, maxConsecutiveFailures, transactionalId);
+                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId);
     }
 
     public ProducerSettings withAllowPrivateAddresses(boolean allow) {
         return new ProducerSettings(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval,
                 connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allow,
-                perHostDelay, maxConsecutiveFailures, transactionalId);
+                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId);
     }
 
     public ProducerSettings withFetchArticles(boolean fetch) {
         return new ProducerSettings(bootstrapServers, feeds, fetch, userAgent, defaultPollInterval, connectTimeout,
                 requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allowPrivateAddresses,
-                perHostDelay, maxConsecutiveFailures, transactionalId);
+                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId);
     }
 
     public ProducerSettings withPerHostDelay(Duration delay) {
         return new ProducerSettings(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval,
                 connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed,
-                allowPrivateAddresses, delay, maxConsecutiveFailures, transactionalId);
+                allowPrivateAddresses, allowedPrivateHosts, delay, maxConsecutiveFailures, transactionalId);
     }
 
     public Duration pollIntervalOf(FeedConfig feed) {

@@ -14,9 +14,16 @@ import java.util.Locale;
  */
 final class UrlGuard {
     private final boolean allowPrivateAddresses;
+    private final java.util.Set<String> allowedHosts;
+
+    UrlGuard(boolean allowPrivateAddresses, java.util.List<String> allowedHosts) {
+        this.allowPrivateAddresses = allowPrivateAddresses;
+        this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     UrlGuard(boolean allowPrivateAddresses) {
-        this.allowPrivateAddresses = allowPrivateAddresses;
+        this(allowPrivateAddresses, java.util.List.of());
     }
 
     void check(URI uri) throws FetchException {
@@ -37,7 +44,8 @@ final class UrlGuard {
         } catch (UnknownHostException e) {
             throw new FetchException("dns-failed", "cannot resolve host " + host, e);
         }
-        if (allowPrivateAddresses) {
+        String lowerHost = host.toLowerCase(Locale.ROOT);
+        if (allowPrivateAddresses || allowedHosts.contains(lowerHost) || allowedHosts.contains(lowerHost + ":" + port(uri))) {
             return;
         }
         for (InetAddress address : addresses) {
@@ -46,6 +54,10 @@ final class UrlGuard {
                         + address.getHostAddress() + " (set allowPrivateAddresses to fetch from it)");
             }
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     static boolean isInternal(InetAddress a) {

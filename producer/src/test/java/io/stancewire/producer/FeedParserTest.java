@@ -103,4 +103,41 @@ class FeedParserTest {
         }
         assertThat(System.nanoTime() - before).isLessThan(5_000_000_000L);
     }
+
+    private static final String ITEM = "<item><title>Tom & Jerry&nbsp;say &ldquo;hi&rdquo; &bogus;</title>"
+            + "<link>https://e.example/a?x=1&y=2</link></item>";
+
+    @Test
+    void recoversLeadingWhitespaceRawAmpersandsAndUndeclaredEntities() throws Exception {
+        String xml = "\n\n  <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://e.example/</link><description>d</description>" + ITEM + "</channel></rss>";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml", null);
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Tom & Jerry say “hi” &bogus;");
+            assertThat(item.link()).isEqualTo("https://e.example/a?x=1&y=2");
+        });
+        assertThat(feed.repairs()).contains("leading-whitespace");
+    }
+
+    @Test
+    void httpCharsetBeatsTheDeclarationAndBomBeatsBoth() throws Exception {
+        String body = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>Привет</title>"
+                + "<link>https://e.example/</link><description>d</description></channel></rss>";
+        byte[] cp1251 = body.getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        assertThat(FeedParser.parse(cp1251, "text/xml; charset=windows-1251", null).title()).isEqualTo("Привет");
+        byte[] utf8WithBom = ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+        assertThat(FeedParser.parse(utf8WithBom, "text/xml; charset=windows-1251", null).title()).isEqualTo("Привет");
+        byte[] utf16 = body.replace("iso-8859-1", "utf-16").getBytes(StandardCharsets.UTF_16LE);
+        assertThat(FeedParser.parse(utf16, null, null).title()).isEqualTo("Привет");
+    }
+
+    @Test
+    void truncatedFeedKeepsTheItemsBeforeTheCut() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>T</title><link>https://e.example/</link>"
+                + "<item><title>first</title><link>https://e.example/1</link></item>"
+                + "<item><title>second</title><link>https://e.example/2</link></item><item><title>thi";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(feed.items()).extracting(FeedItem::title).startsWith("first", "second");
+        assertThat(feed.repairs()).contains("rebuilt-xml");
+    }
 }

@@ -70,6 +70,18 @@ class HttpFetcherTest {
             ex.getResponseHeaders().add("Location", base + "/ok");
             send(ex, 301, "text/html", new byte[0]);
         });
+        server.createContext("/to-localhost", ex -> {
+            ex.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/ok");
+            send(ex, 302, "text/html", new byte[0]);
+        });
+        server.createContext("/to-metadata", ex -> {
+            ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+            send(ex, 302, "text/html", new byte[0]);
+        });
+        server.createContext("/to-file", ex -> {
+            ex.getResponseHeaders().add("Location", "file:///etc/passwd");
+            send(ex, 302, "text/html", new byte[0]);
+        });
         server.createContext("/image", ex -> send(ex, 200, "image/jpeg", new byte[] {1, 2, 3}));
         server.createContext("/etag", ex -> {
             if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -114,8 +126,13 @@ class HttpFetcherTest {
     }
 
     private static HttpFetcher fetcher(boolean allowPrivate) {
+        return fetcher(allowPrivate, List.of());
+    }
+
+    private static HttpFetcher fetcher(boolean allowPrivate, List<String> allowedHosts) {
         ProducerSettings s = new ProducerSettings(null, List.of(), null, null, null, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), 3, 1024L * 1024, 1024L * 1024, null, allowPrivate, Duration.ZERO, null, null);
+                Duration.ofSeconds(1), 3, 1024L * 1024, 1024L * 1024, null, allowPrivate, allowedHosts, Duration.ZERO,
+                null, null);
         return new HttpFetcher(s);
     }
 
@@ -205,6 +222,16 @@ class HttpFetcherTest {
                 .isEqualTo("scheme-refused");
         assertThat(reasonOf(() -> strict.get(URI.create("ftp://example.com/feed"), "*/*", 1024, ContentTypes::mayBeFeed)))
                 .isEqualTo("scheme-refused");
+    }
+
+    @Test
+    void redirectsAreCheckedAfterResolvingEveryHop() throws Exception {
+        // Only this server (127.0.0.1:port) is trusted; what it redirects to is checked on its own.
+        HttpFetcher f = fetcher(false, List.of("127.0.0.1:" + server.getAddress().getPort()));
+        assertThat(get(f, "/redirect-once").finalUri().getPath()).isEqualTo("/ok");
+        assertThat(reasonOf(() -> get(f, "/to-localhost"))).isEqualTo("address-refused");
+        assertThat(reasonOf(() -> get(f, "/to-metadata"))).isEqualTo("address-refused");
+        assertThat(reasonOf(() -> get(f, "/to-file"))).isEqualTo("scheme-refused");
     }
 
     @Test

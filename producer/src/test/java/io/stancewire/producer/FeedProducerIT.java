@@ -1,0 +1,286 @@
+package io.stancewire.producer;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stancewire.local.LocalKafka;
+import io.stancewire.model.Article;
+import io.stancewire.model.DeadLetter;
+import io.stancewire.model.Ids;
+import io.stancewire.model.Json;
+import io.stancewire.model.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The producer end to end on a real broker: a local HTTP server serves feeds and article pages; articles land on
+ * Kafka once, across polls and across a restart of the producer; a broken feed and a missing page become dead
+ * letters with their reasons.
+ */
+class FeedProducerIT {
+    @TempDir
+    static Path tmp;
+    static LocalKafka kafka;
+    static HttpServer http;
+    static String base;
+    static final Map<String, Response> routes = new ConcurrentHashMap<>();
+
+    record Response(int status, String contentType, byte[] body) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = KafkaTestSupport.startBroker(tmp.resolve("kafka"));
+        KafkaTestSupport.createTopics(kafka.bootstrapServers());
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", exchange -> {
+            Response r = routes.get(exchange.getRequestURI().getPath());
+            if (r == null) {
+                r = new Response(404, "text/html", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8));
+            }
+            exchange.getResponseHeaders().add("Content-Type", r.contentType());
+            exchange.sendResponseHeaders(r.status(), r.body().length);
+            exchange.getResponseBody().write(r.body());
+            exchange.close();
+        });
+        http.start();
+        base = "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (http != null) {
+            http.stop(0);
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static byte[] page(String name) throws IOException {
+        try (InputStream in = FeedProducerIT.class.getResourceAsStream("/pages/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String item(String title, String link, String description) {
+        return "<item><title>" + title + "</title><link>" + link + "</link><guid isPermaLink=\"false\">" + title.hashCode()
+                + "</guid><pubDate>Tue, 03 Dec 2024 06:41:06 GMT</pubDate><description><![CDATA[" + description
+                + "]]></description></item>";
+    }
+
+    private static String rss(String... items) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Local News</title>"
+                + "<link>" + base + "/</link><description>test</description><language>en</language>"
+                + String.join("", items) + "</channel></rss>";
+    }
+
+    /** The committed articles of one feed (the tests of this class share the broker). */
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String feedUrl) {
+        return KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW).stream()
+                .filter(r -> feedUrl.equals(new String(r.headers().lastHeader("feed").value(), StandardCharsets.UTF_8)))
+                .toList();
+    }
+
+    private static ProducerSettings settings() {
+        return new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(base + "/feed.xml", "Local News", null, Duration.ofMillis(200), List.of()),
+                        new FeedConfig(base + "/broken.xml", "Broken", null, Duration.ofMillis(200), List.of())),
+                true, null, null, null, null, null, null, null, null, true, null, Duration.ZERO, null,
+                "producer-it");
+    }
+
+    @Test
+    void publishesEachArticleOnceAcrossPollsAndRestarts() throws Exception {
+        String longFallback = "<p>" + "The feed carries the full story when the page is gone. ".repeat(8) + "</p>"
+                + "<p>“A quote from the feed,” she said.</p>";
+        routes.put("/feed.xml", new Response(200, "application/rss+xml; charset=utf-8", rss(
+                item("Urdu story", base + "/articles/china-ai?utm_source=rss&amp;utm_medium=feed", "teaser"),
+                item("English story", base + "/articles/chipmakers", "teaser"),
+                item("Gone story", base + "/articles/gone", longFallback),
+                // The Urdu story again, decorated differently: the same article.
+                item("Urdu story again", base + "/articles/china-ai/?fbclid=xyz#top", "teaser"),
+                // A partner's copy of the Urdu story under its own URL: published, marked as a near-duplicate.
+                item("Partner copy", base + "/partner/copy", "teaser")).getBytes(StandardCharsets.UTF_8)));
+        String copy = new String(page("urdu-article.html"), StandardCharsets.UTF_8)
+                .replaceAll("<link rel=\"canonical\"[^>]*>", "")
+                .replace("<div class=\"story-body\">", "<div class=\"story-body\"><p>(ویب ڈیسک) پارٹنر سائٹ</p>");
+        routes.put("/partner/copy", new Response(200, "text/html; charset=utf-8", copy.getBytes(StandardCharsets.UTF_8)));
+        routes.put("/articles/china-ai", new Response(200, "text/html; charset=utf-8", page("urdu-article.html")));
+        routes.put("/articles/chipmakers", new Response(200, "text/html", page("english-article.html")));
+        routes.put("/broken.xml", new Response(200, "text/plain", "Service temporarily unavailable, try later"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (FeedProducer producer = new FeedProducer(settings(), meters)) {
+            PollSummary first = producer.pollOnce();
+            assertThat(first.feedsOk()).isEqualTo(1);
+            assertThat(first.feedsFailed()).isEqualTo(1);
+            assertThat(first.itemsSeen()).isEqualTo(5);
+            assertThat(first.published()).isEqualTo(4);
+            assertThat(first.duplicatesSkipped()).isEqualTo(1);
+            assertThat(first.deadLetters()).isEqualTo(2); // the broken feed and the missing page
+
+            PollSummary second = producer.pollOnce();
+            assertThat(second.published()).isZero();
+            assertThat(second.duplicatesSkipped()).isEqualTo(5);
+            assertThat(meters.counter("stancewire.producer.articles.published").count()).isEqualTo(4);
+            assertThat(producer.statuses()).filteredOn(s -> s.url().endsWith("/broken.xml"))
+                    .singleElement().satisfies(s -> {
+                        assertThat(s.consecutiveFailures()).isEqualTo(2);
+                        assertThat(s.lastError()).startsWith("feed-not-xml");
+                    });
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(base + "/feed.xml");
+        assertThat(records).hasSize(4);
+        Map<String, Article> byTitle = records.stream().map(r -> {
+            Article a = Json.read(r.value(), Article.class);
+            assertThat(r.key()).isEqualTo(a.id()).isEqualTo(Ids.articleId(a.canonicalUrl()));
+            assertThat(r.headers().lastHeader("feed")).isNotNull();
+            assertThat(r.headers().lastHeader("trace-id")).isNotNull();
+            assertThat(new String(r.headers().lastHeader("source").value(), StandardCharsets.UTF_8)).isEqualTo("Local News");
+            return a;
+        }).collect(Collectors.toMap(Article::title, a -> a));
+
+        Article urdu = byTitle.get("Urdu story");
+        // The page's rel=canonical wins over the feed's link, tracking parameters removed.
+        assertThat(urdu.canonicalUrl()).isEqualTo("https://news.example.pk/urdu/technology/china-ai-dominate-2024");
+        assertThat(urdu.text()).isEqualTo(new String(page("urdu-article.expected.txt"), StandardCharsets.UTF_8));
+        assertThat(urdu.authors()).containsExactly("Arjun Kharpal");
+        assertThat(urdu.flags()).isEmpty();
+        assertThat(urdu.duplicateOf()).isNull();
+
+        Article partner = byTitle.get("Partner copy");
+        assertThat(partner.canonicalUrl()).isEqualTo(base + "/partner/copy");
+        assertThat(partner.duplicateOf()).isEqualTo(urdu.id());
+
+        Article english = byTitle.get("English story");
+        assertThat(english.text()).isEqualTo(new String(page("english-article.expected.txt"), StandardCharsets.UTF_8));
+        assertThat(english.canonicalUrl()).isEqualTo("https://www.daily.example/tech/2025/mar/14/chipmakers-race?CMP=share_btn_tw");
+
+        Article gone = byTitle.get("Gone story");
+        assertThat(gone.flags()).contains("page-unavailable", "feed-content");
+        assertThat(gone.text()).endsWith("\n\n“A quote from the feed,” she said.");
+        assertThat(gone.canonicalUrl()).isEqualTo(base + "/articles/gone");
+
+        List<DeadLetter> letters = KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.DEAD_LETTER).stream()
+                .map(r -> Json.read(r.value(), DeadLetter.class)).toList();
+        assertThat(letters).anySatisfy(d -> {
+            assertThat(d.reason()).isEqualTo("feed-not-xml");
+            assertThat(d.source()).isEqualTo(base + "/broken.xml");
+            assertThat(d.error()).contains("not XML");
+            assertThat(d.payload()).contains("Service temporarily unavailable");
+        });
+        assertThat(letters).anySatisfy(d -> {
+            assertThat(d.reason()).isEqualTo("page-http-404");
+            assertThat(d.source()).isEqualTo(base + "/articles/gone");
+            assertThat(d.key()).isEqualTo(gone.id());
+        });
+
+        // A new producer (a restart) knows what was published; one new entry is published, nothing else again.
+        routes.put("/feed.xml", new Response(200, "application/rss+xml; charset=utf-8", rss(
+                item("Urdu story", base + "/articles/china-ai?utm_source=rss", "teaser"),
+                item("English story", base + "/articles/chipmakers", "teaser"),
+                item("Gone story", base + "/articles/gone", longFallback),
+                item("Fresh story", base + "/articles/fresh", longFallback)).getBytes(StandardCharsets.UTF_8)));
+        try (FeedProducer restarted = new FeedProducer(settings(), new SimpleMeterRegistry())) {
+            PollSummary afterRestart = restarted.pollOnce();
+            assertThat(afterRestart.published()).isEqualTo(1);
+            assertThat(afterRestart.duplicatesSkipped()).isEqualTo(3);
+        }
+        List<Article> all = recordsOf(base + "/feed.xml").stream()
+                .map(r -> Json.read(r.value(), Article.class)).toList();
+        assertThat(all).hasSize(5);
+        assertThat(all.stream().map(Article::id).distinct()).hasSize(5);
+
+        // run() keeps polling on the feeds' schedule until told to stop, still publishing nothing twice.
+        try (FeedProducer running = new FeedProducer(settings(), new SimpleMeterRegistry())) {
+            AtomicBoolean stopFlag = new AtomicBoolean();
+            Thread loop = new Thread(() -> running.run(stopFlag));
+            loop.start();
+            routes.put("/feed.xml", new Response(200, "application/rss+xml; charset=utf-8", rss(
+                    item("Fresh story", base + "/articles/fresh", longFallback),
+                    item("Later story", base + "/articles/later", longFallback)).getBytes(StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    recordsOf(base + "/feed.xml").size() == 6);
+            Thread.sleep(1000); // several more polls happen in this second
+            stopFlag.set(true);
+            loop.join(10_000);
+            assertThat(loop.isAlive()).isFalse();
+        }
+        assertThat(recordsOf(base + "/feed.xml")).hasSize(6);
+    }
+
+    @Test
+    void aCrashedProducersOpenTransactionIsAbortedAndItsArticlePublishedOnce() throws Exception {
+        String feedUrl = base + "/zombie.xml";
+        String link = base + "/articles/zombie-story";
+        routes.put("/zombie.xml", new Response(200, "application/rss+xml", rss(item("Zombie story", link,
+                "<p>" + "A story whose first publication was interrupted by a crash. ".repeat(6) + "</p>"))
+                .getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(feedUrl, "Zombie", null, null, List.of())), false, null, null, null, null,
+                null, null, null, null, true, null, Duration.ZERO, null, "producer-it-zombie");
+        String id = Ids.articleId(UrlCanonicalizer.canonicalize(link).orElseThrow());
+
+        // An earlier incarnation wrote the article and its seen-marker, then died before committing.
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "producer-it-zombie");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        KafkaProducer<String, byte[]> zombie = new KafkaProducer<>(p);
+        try {
+            zombie.initTransactions();
+            zombie.beginTransaction();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("feed", feedUrl.getBytes(StandardCharsets.UTF_8));
+            zombie.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, id, "{\"half\":true}".getBytes(StandardCharsets.UTF_8), headers));
+            zombie.send(new ProducerRecord<>(Topics.PRODUCER_SEEN, id, Json.write(new SeenMarker(id, link, feedUrl,
+                    java.time.Instant.now(), null, null))));
+            zombie.flush();
+
+            // The restarted producer fences the zombie, which aborts its transaction, and publishes the article.
+            try (FeedProducer restarted = new FeedProducer(settings, new SimpleMeterRegistry())) {
+                PollSummary summary = restarted.pollOnce();
+                assertThat(summary.published()).isEqualTo(1);
+                assertThat(summary.duplicatesSkipped()).isZero();
+                assertThat(restarted.pollOnce().published()).isZero();
+            }
+            assertThatThrownBy(zombie::commitTransaction).isInstanceOf(KafkaException.class);
+        } finally {
+            zombie.close(Duration.ZERO);
+        }
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(feedUrl);
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(id);
+            assertThat(Json.read(r.value(), Article.class).title()).isEqualTo("Zombie story");
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package io.stancewire.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stancewire.model.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliCommandsTest {
+
+    record Run(int exit, String out) {}
+
+    static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new java.io.PrintWriter(System.out, true));
+            int exit = cli.execute(args);
+            return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        Run top = run("--help");
+        assertThat(top.exit()).isZero();
+        Map<String, CommandLine> subcommands = Main.commandLine().getSubcommands();
+        assertThat(subcommands.keySet()).contains("run", "produce", "streams", "index", "kafka", "elasticsearch", "annotate", "stance");
+        for (String name : subcommands.keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Run help = run(name, "--help");
+            assertThat(help.exit()).as(name).isZero();
+            assertThat(help.out()).as(name).contains("Usage: stancewire " + name);
+        }
+    }
+
+    @Test
+    void stanceLabelsJsonLinesWithConfidenceAndEvidence(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("quotes.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\": \"lag\", \"quote\": \"By banning the export of EUV, China will lag 10 to 15 years behind the West.\"}",
+                "{\"id\": \"weather\", \"quote\": \"It will rain in Manchester all weekend.\"}",
+                "not json at all"));
+
+        Run result = run("stance", input.toString());
+
+        List<JsonNode> lines = result.out().lines().map(l -> Json.read(l, JsonNode.class)).toList();
+        assertThat(result.exit()).as("a skipped bad line is reported in the exit code").isEqualTo(2);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("id").asText()).isEqualTo("lag");
+        assertThat(lines.get(0).get("label").asText()).isEqualTo("AGAINST");
+        assertThat(lines.get(0).get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(lines.get(0).get("evidence")).isNotEmpty();
+        assertThat(lines.get(1).get("label").asText()).isEqualTo("NONE");
+    }
+
+    @Test
+    void stanceEvalPrintsTheScores() {
+        Path dev = SharedData.stanceDevSet();
+        Run result = run("stance", "--eval", dev.toString());
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("macro-F1").contains("FAVOR").contains("AGAINST");
+    }
+
+    @Test
+    void annotateWritesTheQualityEvaluationShape(@TempDir Path dir) throws Exception {
+        String seed = SampleFeedServer.resource("seed-urdu.txt");
+        String english = "\"We are way ahead on chips,\" Jensen Huang, the chief executive of Nvidia, said on Monday.";
+        Path input = dir.resolve("docs.jsonl");
+        Files.writeString(input, Json.writeString(Map.of("doc", "seed", "text", seed)) + "\n"
+                + Json.writeString(Map.of("doc", "en-1", "text", english)) + "\n");
+
+        Run result = run("annotate", input.toString());
+
+        assertThat(result.exit()).isZero();
+        List<JsonNode> docs = result.out().lines().map(l -> Json.read(l, JsonNode.class)).toList();
+        assertThat(docs).extracting(d -> d.get("doc").asText()).containsExactly("seed", "en-1");
+        JsonNode urdu = docs.get(0);
+        assertThat(urdu.get("language").asText()).isEqualTo("ur");
+        assertThat(urdu.get("quotes")).hasSizeGreaterThanOrEqualTo(13);
+        for (JsonNode q : urdu.get("quotes")) {
+            int begin = q.get("begin").asInt();
+            int end = q.get("end").asInt();
+            assertThat(end).isGreaterThan(begin);
+            assertThat(q.get("kind").asText()).isIn("direct", "indirect", "partial");
+            if (!q.get("speakerBegin").isNull()) {
+                String mention = seed.substring(q.get("speakerBegin").asInt(), q.get("speakerEnd").asInt());
+                assertThat(mention).isNotBlank();
+            }
+        }
+        JsonNode en = docs.get(1).get("quotes").get(0);
+        assertThat(english.substring(en.get("begin").asInt(), en.get("end").asInt())).startsWith("We are way ahead on chips");
+        assertThat(en.get("speaker").asText()).isEqualTo("Jensen Huang");
+        assertThat(english.substring(en.get("speakerBegin").asInt(), en.get("speakerEnd").asInt())).isEqualTo("Jensen Huang");
+        assertThat(en.get("kind").asText()).isEqualTo("direct");
+    }
+}

@@ -123,6 +123,8 @@ public final class LocalKafka implements AutoCloseable {
                 && !Files.isDirectory(ChildJvm.codeSourceOf(ChildMain.class))) {
             jvmArgs.add("-XX:+AutoCreateSharedArchive");
             jvmArgs.add("-XX:SharedArchiveFile=" + layout.classDataArchive());
+            // A checksum over the archive (some 50 ms): an archive cut short by a killed JVM is ignored, not mapped.
+            jvmArgs.add("-XX:+VerifySharedSpaces");
         }
         ChildJvm child = ChildJvm.start("kafka", classPath, KafkaServerLayout.MAIN_CLASS, jvmArgs,
                 List.of(layout.root().toString(), Integer.toString(options.brokerPort()),

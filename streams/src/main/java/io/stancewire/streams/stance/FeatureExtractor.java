@@ -41,7 +41,9 @@ final class FeatureExtractor {
     private static final Set<String> URDU_NEGATORS = Set.of("نہیں", "نہ");
     /** Which cue fired matters less than how it was oriented; a low weight keeps single cue words from dominating. */
     private static final double CUE_WEIGHT = 0.2;
+    /** Words and word pairs (within a clause) add what the lexicons miss; weights chosen by cross-validation. */
     private static final double WORD_WEIGHT = 0.25;
+    private static final double BIGRAM_WEIGHT = 0.3;
     private static final Set<Category> POLAR = Set.of(Category.POS, Category.NEG, Category.POS_FIXED, Category.NEG_FIXED, Category.GAP);
     private static final Set<String> FIRST_PERSON = Set.of("we", "our", "ours", "ourselves", "ہم", "ہمارے", "ہماری", "ہمارا");
     private static final Set<String> THIRD_PERSON = Set.of("they", "them", "their", "theirs");
@@ -138,12 +140,19 @@ final class FeatureExtractor {
 
         boolean relevant = relevance(f, tokens, side, context, speakerSide);
         int words = 0;
+        String prev = null;
         for (Token t : tokens) {
             if (!t.punct()) {
                 words++;
                 if (t.norm().length() > 1) {
                     f.put("w:" + t.norm(), WORD_WEIGHT);
                 }
+                if (prev != null) {
+                    f.put("b:" + prev + "_" + t.norm(), BIGRAM_WEIGHT);
+                }
+                prev = t.norm();
+            } else {
+                prev = null;
             }
         }
         add(f, words <= FRAGMENT_WORDS ? "len:fragment" : words <= 20 ? "len:sentence" : "len:long", 1);

@@ -73,7 +73,8 @@ final class FeatureExtractor {
         List<Match> cueMatches = cues.match(tokens);
         int speakerSide = speakerSide(speaker);
         int weSide = speakerSide != 0 ? speakerSide : target.firstPersonSide() == StanceTarget.Side.SUBJECT ? 1 : -1;
-        int[] side = sides(tokens, weSide);
+        List<Match> entityMatches = entities.match(tokens);
+        int[] side = sides(tokens, entityMatches, weSide);
         Category[] marker = markers(tokens, cueMatches);
         int[] sentence = new int[tokens.size()];
         int[] clause = new int[tokens.size()];
@@ -138,7 +139,7 @@ final class FeatureExtractor {
             add(f, "agg:bothSides", 1);
         }
 
-        boolean relevant = relevance(f, tokens, side, context, speakerSide);
+        boolean relevant = relevance(f, entityMatches, side, context, speakerSide);
         int words = 0;
         String prev = null;
         for (Token t : tokens) {
@@ -360,11 +361,11 @@ final class FeatureExtractor {
         return false;
     }
 
-    private boolean relevance(Map<String, Double> f, List<Token> tokens, int[] side, String context, int speakerSide) {
+    private boolean relevance(Map<String, Double> f, List<Match> entityMatches, int[] side, String context, int speakerSide) {
         boolean subject = false;
         boolean rival = false;
         boolean topic = false;
-        for (Match m : entities.match(tokens)) {
+        for (Match m : entityMatches) {
             subject |= m.category() == Category.SUBJECT;
             rival |= m.category() == Category.RIVAL;
             topic |= m.category() == Category.TOPIC;
@@ -398,9 +399,9 @@ final class FeatureExtractor {
     }
 
     /** +1 for the subject's side, -1 for the rival's, for each token that names or refers to one. */
-    private int[] sides(List<Token> tokens, int weSide) {
+    private int[] sides(List<Token> tokens, List<Match> entityMatches, int weSide) {
         int[] side = new int[tokens.size()];
-        for (Match m : entities.match(tokens)) {
+        for (Match m : entityMatches) {
             int s = m.category() == Category.SUBJECT ? 1 : m.category() == Category.RIVAL ? -1 : 0;
             for (int i = m.start(); i < m.end(); i++) {
                 side[i] = s;

@@ -35,7 +35,7 @@ class StanceEvaluationTest {
                 SharedData.require("stance/china-ai-stance-dev.jsonl"));
         System.out.print("dev set:\n" + dev.format());
         assertThat(dev.n()).isEqualTo(70);
-        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.60);
+        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.65);
         assertThat(dev.fAvg()).isGreaterThanOrEqualTo(0.68);
         // always-FAVOR scores 0.132 / 0.265: the classifier must be far from a constant
         assertThat(dev.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());

@@ -32,6 +32,13 @@ final class FeatureExtractor {
     /** Words before an attributive adjective ("a powerful Nvidia chip"), where the entity after it owns the cue. */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "more", "most", "less", "least", "very",
             "really", "super", "so", "extremely", "truly", "highly", "its", "their", "our", "these", "those");
+    /** Verbs through which a pronoun subject owns a following stance word ("they are behind", "we remain ahead"). */
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "been", "being", "'re", "re",
+            "remain", "remains", "stay", "stays", "will", "would", "have", "has", "had", "still", "ہیں", "ہے");
+    /** Verbs of perceiving and saying: what follows them is someone else's standing, not the pronoun's. */
+    private static final Set<String> REPORTING = Set.of("see", "seen", "saw", "seeing", "hear", "heard", "notice", "noticed",
+            "observe", "observed", "watch", "watched", "found", "find", "think", "thinks", "believe", "believes", "say",
+            "said", "says", "expect", "expects", "know", "knows", "دیکھا", "دیکھ", "سنا", "کہا");
     /** Prepositions between a comparison and its standard ("ahead of the best", "catch up with the top"). */
     private static final Set<String> STANDARD_PREPOSITIONS = Set.of("of", "with", "to");
     /** Words after a stance adjective that make the next entity its standard, not its owner ("better than Bing"). */
@@ -301,11 +308,36 @@ final class FeatureExtractor {
             }
         }
         for (int i = m.start() - 1; i >= 0 && sentence[i] == sentence[m.start()]; i--) {
-            if (side[i] != 0 && !isComparisonStandard(tokens, i, m.start())) {
+            if (side[i] != 0 && !isComparisonStandard(tokens, i, m.start()) && (!isPronoun(tokens.get(i)) || governs(tokens, i, m.start()))) {
                 return side[i];
             }
         }
         return 1;
+    }
+
+    private static boolean isPronoun(Token t) {
+        return FIRST_PERSON.contains(t.norm()) || THIRD_PERSON.contains(t.norm()) || t.raw().equals("us");
+    }
+
+    /**
+     * A pronoun is the cue's agent when the cue follows it closely or through a copula ("we are way ahead",
+     * "they're right there"), not when it only reports ("we have seen really strong Chinese models").
+     */
+    private static boolean governs(List<Token> tokens, int pronoun, int cueStart) {
+        for (int i = pronoun + 1; i < cueStart; i++) {
+            if (REPORTING.contains(tokens.get(i).norm())) {
+                return false;
+            }
+        }
+        if (cueStart - pronoun <= 2) {
+            return true;
+        }
+        for (int i = pronoun + 1; i < Math.min(cueStart, pronoun + 3); i++) {
+            if (COPULAS.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -32,6 +32,13 @@ final class FeatureExtractor {
     /** Words before an attributive adjective ("a powerful Nvidia chip"), where the entity after it owns the cue. */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "more", "most", "less", "least", "very",
             "really", "super", "so", "extremely", "truly", "highly", "its", "their", "our", "these", "those");
+    /** Verbs through which a pronoun subject owns a following stance word ("they are behind", "we remain ahead"). */
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "been", "being", "'re", "re",
+            "remain", "remains", "stay", "stays", "will", "would", "have", "has", "had", "still", "ہیں", "ہے");
+    /** Verbs of perceiving and saying: what follows them is someone else's standing, not the pronoun's. */
+    private static final Set<String> REPORTING = Set.of("see", "seen", "saw", "seeing", "hear", "heard", "notice", "noticed",
+            "observe", "observed", "watch", "watched", "found", "find", "think", "thinks", "believe", "believes", "say",
+            "said", "says", "expect", "expects", "know", "knows", "دیکھا", "دیکھ", "سنا", "کہا");
     /** Prepositions between a comparison and its standard ("ahead of the best", "catch up with the top"). */
     private static final Set<String> STANDARD_PREPOSITIONS = Set.of("of", "with", "to");
     /** Words after a stance adjective that make the next entity its standard, not its owner ("better than Bing"). */
@@ -41,7 +48,9 @@ final class FeatureExtractor {
     private static final Set<String> URDU_NEGATORS = Set.of("نہیں", "نہ");
     /** Which cue fired matters less than how it was oriented; a low weight keeps single cue words from dominating. */
     private static final double CUE_WEIGHT = 0.2;
+    /** Words and word pairs (within a clause) add what the lexicons miss; weights chosen by cross-validation. */
     private static final double WORD_WEIGHT = 0.25;
+    private static final double BIGRAM_WEIGHT = 0.3;
     private static final Set<Category> POLAR = Set.of(Category.POS, Category.NEG, Category.POS_FIXED, Category.NEG_FIXED, Category.GAP);
     private static final Set<String> FIRST_PERSON = Set.of("we", "our", "ours", "ourselves", "ہم", "ہمارے", "ہماری", "ہمارا");
     private static final Set<String> THIRD_PERSON = Set.of("they", "them", "their", "theirs");
@@ -71,7 +80,8 @@ final class FeatureExtractor {
         List<Match> cueMatches = cues.match(tokens);
         int speakerSide = speakerSide(speaker);
         int weSide = speakerSide != 0 ? speakerSide : target.firstPersonSide() == StanceTarget.Side.SUBJECT ? 1 : -1;
-        int[] side = sides(tokens, weSide);
+        List<Match> entityMatches = entities.match(tokens);
+        int[] side = sides(tokens, entityMatches, weSide);
         Category[] marker = markers(tokens, cueMatches);
         int[] sentence = new int[tokens.size()];
         int[] clause = new int[tokens.size()];
@@ -136,14 +146,21 @@ final class FeatureExtractor {
             add(f, "agg:bothSides", 1);
         }
 
-        boolean relevant = relevance(f, tokens, side, context, speakerSide);
+        boolean relevant = relevance(f, entityMatches, side, context, speakerSide);
         int words = 0;
+        String prev = null;
         for (Token t : tokens) {
             if (!t.punct()) {
                 words++;
                 if (t.norm().length() > 1) {
                     f.put("w:" + t.norm(), WORD_WEIGHT);
                 }
+                if (prev != null) {
+                    f.put("b:" + prev + "_" + t.norm(), BIGRAM_WEIGHT);
+                }
+                prev = t.norm();
+            } else {
+                prev = null;
             }
         }
         add(f, words <= FRAGMENT_WORDS ? "len:fragment" : words <= 20 ? "len:sentence" : "len:long", 1);
@@ -291,11 +308,36 @@ final class FeatureExtractor {
             }
         }
         for (int i = m.start() - 1; i >= 0 && sentence[i] == sentence[m.start()]; i--) {
-            if (side[i] != 0 && !isComparisonStandard(tokens, i, m.start())) {
+            if (side[i] != 0 && !isComparisonStandard(tokens, i, m.start()) && (!isPronoun(tokens.get(i)) || governs(tokens, i, m.start()))) {
                 return side[i];
             }
         }
         return 1;
+    }
+
+    private static boolean isPronoun(Token t) {
+        return FIRST_PERSON.contains(t.norm()) || THIRD_PERSON.contains(t.norm()) || t.raw().equals("us");
+    }
+
+    /**
+     * A pronoun is the cue's agent when the cue follows it closely or through a copula ("we are way ahead",
+     * "they're right there"), not when it only reports ("we have seen really strong Chinese models").
+     */
+    private static boolean governs(List<Token> tokens, int pronoun, int cueStart) {
+        for (int i = pronoun + 1; i < cueStart; i++) {
+            if (REPORTING.contains(tokens.get(i).norm())) {
+                return false;
+            }
+        }
+        if (cueStart - pronoun <= 2) {
+            return true;
+        }
+        for (int i = pronoun + 1; i < Math.min(cueStart, pronoun + 3); i++) {
+            if (COPULAS.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -351,11 +393,11 @@ final class FeatureExtractor {
         return false;
     }
 
-    private boolean relevance(Map<String, Double> f, List<Token> tokens, int[] side, String context, int speakerSide) {
+    private boolean relevance(Map<String, Double> f, List<Match> entityMatches, int[] side, String context, int speakerSide) {
         boolean subject = false;
         boolean rival = false;
         boolean topic = false;
-        for (Match m : entities.match(tokens)) {
+        for (Match m : entityMatches) {
             subject |= m.category() == Category.SUBJECT;
             rival |= m.category() == Category.RIVAL;
             topic |= m.category() == Category.TOPIC;
@@ -389,9 +431,9 @@ final class FeatureExtractor {
     }
 
     /** +1 for the subject's side, -1 for the rival's, for each token that names or refers to one. */
-    private int[] sides(List<Token> tokens, int weSide) {
+    private int[] sides(List<Token> tokens, List<Match> entityMatches, int weSide) {
         int[] side = new int[tokens.size()];
-        for (Match m : entities.match(tokens)) {
+        for (Match m : entityMatches) {
             int s = m.category() == Category.SUBJECT ? 1 : m.category() == Category.RIVAL ? -1 : 0;
             for (int i = m.start(); i < m.end(); i++) {
                 side[i] = s;

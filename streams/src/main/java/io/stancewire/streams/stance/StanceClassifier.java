@@ -193,9 +193,12 @@ public final class StanceClassifier {
         if (!anyCue) {
             for (Map.Entry<String, Double> e : x.features().entrySet()) {
                 Integer i = featureIndex.get(e.getKey());
+                String key = e.getKey();
+                boolean word = key.startsWith("w:") || key.startsWith("b:");
                 // short words are function words in both languages ("the", "کا"): no use as evidence
-                if (i != null && e.getKey().startsWith("w:") && e.getKey().length() >= 2 + MIN_EVIDENCE_WORD) {
-                    scored.add(new Scored(e.getKey().substring(2), model.contribution(label, i, e.getValue())));
+                if (i != null && word && key.length() >= 2 + MIN_EVIDENCE_WORD) {
+                    String phrase = key.substring(2).replace('_', ' ');
+                    scored.add(new Scored(phrase, model.contribution(label, i, e.getValue())));
                 }
             }
         }

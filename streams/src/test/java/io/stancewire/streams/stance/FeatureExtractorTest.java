@@ -40,6 +40,13 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void aReportingPronounIsNotTheAgent() {
+        assertThat(features("We have seen really strong performance from the new models this year.", null))
+                .containsKey("p+").doesNotContainKey("p-");
+        assertThat(features("We are way ahead in chips.", null)).containsKeys("p-", "p-|rival");
+    }
+
+    @Test
     void smallAndLargeDistancesBehind() {
         assertThat(features("China is only months behind.", null)).containsKeys("p+", "p+|small");
         assertThat(features("China is years behind.", null)).containsKeys("p-", "p-|large");

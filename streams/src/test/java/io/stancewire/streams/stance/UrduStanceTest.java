@@ -56,8 +56,9 @@ class UrduStanceTest {
     void theSeedsClearlyFavourablePassagesAreFavor() throws IOException {
         List<Passage> passages = seedPassages();
         assertThat(passages).hasSize(13);
-        // Qwen's popularity, Qwen among the best, sufficient compute, Baidu's own infrastructure, "won't stop China"
-        List<String> markers = List.of("مقبولیت", "بہترین کارکردگی", "کافی رسائی", "Baidu", "نہیں روکے گا");
+        // Qwen's popularity, Qwen among the best, strong and cheap Chinese open source, sufficient compute,
+        // Baidu's own infrastructure, "won't stop China"
+        List<String> markers = List.of("مقبولیت", "بہترین کارکردگی", "مضبوط کارکردگی", "کافی رسائی", "Baidu", "نہیں روکے گا");
         for (String marker : markers) {
             Passage p = passages.stream().filter(x -> x.quote().contains(marker)).findFirst().orElseThrow();
             Stance stance = classify(p);

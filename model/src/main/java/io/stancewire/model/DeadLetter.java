@@ -25,12 +25,18 @@ public record DeadLetter(
 
     /** Payloads beyond this size are cut so that one huge bad record cannot exceed the topic's message size. */
     public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+    /** Error messages can quote the offending value in full (Elasticsearch does); the payload already has it. */
+    public static final int MAX_ERROR_CHARS = 2 * 1024;
 
     public static DeadLetter of(String stage, String source, Integer partition, Long offset, String key,
                                 String reason, String error, String payload) {
-        String cut = payload == null || payload.length() <= MAX_PAYLOAD_CHARS
-                ? payload
-                : payload.substring(0, MAX_PAYLOAD_CHARS) + "…[truncated " + (payload.length() - MAX_PAYLOAD_CHARS) + " chars]";
-        return new DeadLetter(SchemaVersion.CURRENT, stage, source, partition, offset, key, reason, error, cut, Instant.now());
+        return new DeadLetter(SchemaVersion.CURRENT, stage, source, partition, offset, key, reason,
+                cut(error, MAX_ERROR_CHARS), cut(payload, MAX_PAYLOAD_CHARS), Instant.now());
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max
+                ? text
+                : text.substring(0, max) + "…[truncated " + (text.length() - max) + " chars]";
     }
 }

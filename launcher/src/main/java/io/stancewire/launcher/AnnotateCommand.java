@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stancewire.model.Entity;
 import io.stancewire.model.Json;
 import io.stancewire.streams.nlp.Analysis;
+import io.stancewire.streams.nlp.AnalysisException;
 import io.stancewire.streams.nlp.AnalyzerSettings;
 import io.stancewire.streams.nlp.ArticleAnalyzer;
 import io.stancewire.streams.nlp.FoundQuote;
@@ -40,7 +41,9 @@ final class AnnotateCommand implements Callable<Integer> {
     record QuoteOut(int begin, int end, String text, String speaker, Integer speakerBegin, Integer speakerEnd, String kind,
                     String cue, String affiliation, String role, String speakerId, String context) {}
 
-    record DocumentOut(String doc, String language, double languageConfidence, List<QuoteOut> quotes, List<Entity> entities) {}
+    /** @param error why the analysis failed, when it did (the document is still written, with no quotes) */
+    record DocumentOut(String doc, String language, double languageConfidence, List<QuoteOut> quotes, List<Entity> entities,
+                       String error) {}
 
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -51,9 +54,9 @@ final class AnnotateCommand implements Callable<Integer> {
         try (ArticleAnalyzer analyzer = ArticleAnalyzer.create(settings)) {
             if (plain) {
                 for (Path file : files) {
-                    emit(analyzer, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    errors += emit(analyzer, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
                 }
-                return 0;
+                return errors == 0 ? 0 : 2;
             }
             if (files.isEmpty()) {
                 errors += annotateLines(analyzer, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "stdin");
@@ -81,7 +84,7 @@ final class AnnotateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("no \"text\" field");
                 }
                 String doc = node.hasNonNull("doc") ? node.get("doc").asText() : source + ":" + lineNumber;
-                emit(analyzer, doc, node.get("text").asText());
+                errors += emit(analyzer, doc, node.get("text").asText());
             } catch (IOException | IllegalArgumentException e) {
                 errors++;
                 System.err.println("stancewire annotate: " + source + " line " + lineNumber + " skipped: " + e.getMessage());
@@ -90,10 +93,18 @@ final class AnnotateCommand implements Callable<Integer> {
         return errors;
     }
 
-    private void emit(ArticleAnalyzer analyzer, String doc, String text) {
-        Analysis analysis = analyzer.analyze(text, null);
-        out.println(Json.writeString(new DocumentOut(doc, analysis.language(), analysis.languageConfidence(),
-                analysis.quotes().stream().map(AnnotateCommand::toOut).toList(), analysis.entities())));
+    /** @return 1 when the analysis failed (the document is written with its error), else 0 */
+    private int emit(ArticleAnalyzer analyzer, String doc, String text) {
+        try {
+            Analysis analysis = analyzer.analyze(text, null);
+            out.println(Json.writeString(new DocumentOut(doc, analysis.language(), analysis.languageConfidence(),
+                    analysis.quotes().stream().map(AnnotateCommand::toOut).toList(), analysis.entities(), null)));
+            return 0;
+        } catch (AnalysisException e) {
+            out.println(Json.writeString(new DocumentOut(doc, e.language(), 0, List.of(), List.of(), e.getMessage())));
+            System.err.println("stancewire annotate: " + doc + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     static QuoteOut toOut(FoundQuote q) {

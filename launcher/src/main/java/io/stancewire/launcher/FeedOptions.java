@@ -16,8 +16,9 @@ final class FeedOptions {
             description = "Feeds file (YAML, see config/feeds-online.yaml), or '" + SAMPLES + "' for the bundled sample feeds (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_FEEDS.")
     String feeds;
 
-    @Option(names = "--samples-port", paramLabel = "PORT", defaultValue = "0",
-            description = "Port of the local server for the sample feeds (default: any free port). Env: STANCEWIRE_SAMPLES_PORT.")
+    @Option(names = "--samples-port", paramLabel = "PORT", defaultValue = "8478",
+            description = "Port of the local server for the sample feeds (default: ${DEFAULT-VALUE}). Keep it stable: article ids come from URLs, "
+                    + "so another port makes the samples new articles. Env: STANCEWIRE_SAMPLES_PORT.")
     int samplesPort;
 
     boolean samples() {

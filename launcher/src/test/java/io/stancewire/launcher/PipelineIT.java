@@ -39,6 +39,8 @@ class PipelineIT {
     static LocalElasticsearch elasticsearch;
     static ElasticsearchClient es;
     static String esUrl;
+    /** Article ids derive from URLs, so the sample server must keep its address across runs, as it does by default. */
+    static int samplesPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +51,7 @@ class PipelineIT {
         elasticsearch = e.join();
         esUrl = elasticsearch.httpUrl().toString().replaceAll("/$", "");
         es = ElasticsearchClients.create(esUrl);
+        samplesPort = LocalKafka.freePorts(1)[0];
     }
 
     @AfterAll
@@ -60,7 +63,7 @@ class PipelineIT {
 
     static int runOnce() {
         return Main.commandLine().execute("run", "--once", "--kafka", kafka.bootstrapServers(), "--elasticsearch", esUrl,
-                "--data-dir", dir.resolve("run").toString(), "--timeout", "PT5M");
+                "--data-dir", dir.resolve("run").toString(), "--timeout", "PT5M", "--samples-port", Integer.toString(samplesPort));
     }
 
     @Test
@@ -76,12 +79,14 @@ class PipelineIT {
 
         List<Map> seedQuotes = search(Indices.QUOTES, "articleId:" + seed.get("id"));
         assertThat(seedQuotes).hasSizeGreaterThanOrEqualTo(13);
-        assertThat(seedQuotes).extracting(q -> ((Map) q.get("speaker")).get("name"))
+        List<Map> attributed = seedQuotes.stream().filter(q -> q.get("speaker") != null).toList();
+        assertThat(attributed).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(attributed).extracting(q -> ((Map) q.get("speaker")).get("name"))
                 .contains("Paul Triolo", "Tiezhen Wang", "Grace Isford", "Xin Sun");
 
         List<Map> englishQuotes = search(Indices.QUOTES, "language:en");
-        assertThat(englishQuotes).extracting(q -> ((Map) q.get("speaker")).get("name"))
-                .contains("Jensen Huang", "Christophe Fouquet");
+        assertThat(englishQuotes).filteredOn(q -> q.get("speaker") != null).extracting(q -> ((Map) q.get("speaker")).get("name"))
+                .contains("Jensen Huang", "Christophe Fouquet", "Gina Raimondo", "David Sacks");
         assertThat(englishQuotes).allSatisfy(q -> assertThat((List<?>) q.get("stances")).isNotEmpty());
     }
 

@@ -85,7 +85,7 @@ final class EnrichArticle implements FixedKeyProcessor<String, byte[], EnrichOut
             error = "analysis of article " + article.id() + " took longer than " + limits.budget().toSeconds() + " s";
         } catch (ExecutionException e) {
             reason = "nlp-error";
-            error = "analysis of article " + article.id() + " failed: " + e.getCause();
+            error = "analysis of article " + article.id() + " failed: " + e.getCause().getMessage();
             log.warn(error, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -45,8 +45,8 @@ public final class ArticleAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Never throws on odd text: a failure inside an extractor is logged and the article keeps its language with
-     * no quotes, so one pathological page cannot stop the stream.
+     * A failure inside an extractor becomes an {@link AnalysisException} with the detected language, so that the
+     * stream can index the article with its language and dead-letter the failure with its reason.
      *
      * @param languageHint the feed's declared language, used only when the text does not tell
      */
@@ -72,9 +72,8 @@ public final class ArticleAnalyzer implements AutoCloseable {
                 default -> new Analysis(detected.language(), detected.confidence(), List.<Entity>of(), List.of());
             };
         } catch (RuntimeException | StackOverflowError e) {
-            log.warn("quote extraction failed for a {} text of {} chars; keeping its language only",
-                    detected.language(), text.length(), e);
-            return new Analysis(detected.language(), detected.confidence(), List.of(), List.of());
+            throw new AnalysisException(detected.language(), "quote extraction failed for a " + detected.language()
+                    + " text of " + text.length() + " chars: " + e, e);
         }
     }
 

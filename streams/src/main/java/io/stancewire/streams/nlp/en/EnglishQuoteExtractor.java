@@ -82,6 +82,9 @@ public final class EnglishQuoteExtractor {
         private final ArticleSpeakers speakers;
         private final List<QuoteSpan> spans;
         private final List<Named> names = new ArrayList<>();
+        private final Named[] nameOfToken;
+        /** Offsets where paragraphs start, for counting paragraphs by binary search. */
+        private final int[] paragraphStarts;
         /** What appositions told about a person, so that "Triolo said" later keeps "partner at DGA Group". */
         private final Map<String, Speaker> described = new HashMap<>();
         private final EntityCollector entities = new EntityCollector();
@@ -92,6 +95,9 @@ public final class EnglishQuoteExtractor {
             this.registry = registry;
             this.speakers = new ArticleSpeakers(registry, text);
             this.spans = QuoteMarks.find(text);
+            this.nameOfToken = new Named[toks.size()];
+            this.paragraphStarts = java.util.stream.IntStream.range(0, text.length())
+                    .filter(i -> text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\n')).map(i -> i + 1).toArray();
         }
 
         Result run() {
@@ -136,7 +142,7 @@ public final class EnglishQuoteExtractor {
                     canonical = entry.get().name();
                 }
                 Named named = new Named(i, j, begin, end, ner, written, canonical, insideQuote(begin));
-                names.add(named);
+                addName(named);
                 String id = entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(ner, canonical));
                 entities.add(id, entry.map(SpeakerRegistry.Entry::type).orElse(ner), canonical,
                         new Mention(begin, end, written));
@@ -152,7 +158,6 @@ public final class EnglishQuoteExtractor {
          * the verb follows, or after "by" ("a post by tech blogger Chapingjun").
          */
         private void addUntaggedSpeakerNames(Map<String, String> fullBySurname) {
-            List<Named> added = new ArrayList<>();
             int i = 0;
             while (i < toks.size()) {
                 Tok t = toks.get(i);
@@ -173,13 +178,12 @@ public final class EnglishQuoteExtractor {
                     Optional<SpeakerRegistry.Entry> entry = registry.byFullName(canonical);
                     String type = entry.map(SpeakerRegistry.Entry::type).orElse("PERSON");
                     canonical = entry.map(SpeakerRegistry.Entry::name).orElse(canonical);
-                    added.add(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
+                    addName(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
                     entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(type, canonical)),
                             type, canonical, new Mention(begin, end, written));
                 }
                 i = j + 1;
             }
-            names.addAll(added);
             names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
         }
 
@@ -228,7 +232,7 @@ public final class EnglishQuoteExtractor {
                 }
                 SpeakerRegistry.Entry e = hit.entry();
                 String written = text.substring(hit.begin(), hit.end());
-                names.add(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
+                addName(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
                         insideQuote(hit.begin())));
                 entities.add(e.id(), e.type(), e.name(), new Mention(hit.begin(), hit.end(), written));
             }
@@ -236,12 +240,14 @@ public final class EnglishQuoteExtractor {
         }
 
         private Named nameAt(int tokIndex) {
-            for (Named n : names) {
-                if (n.first() <= tokIndex && tokIndex <= n.last()) {
-                    return n;
-                }
+            return nameOfToken[tokIndex];
+        }
+
+        private void addName(Named named) {
+            names.add(named);
+            for (int k = named.first(); k <= named.last(); k++) {
+                nameOfToken[k] = named;
             }
-            return null;
         }
 
         private boolean insideQuote(int offset) {
@@ -255,7 +261,7 @@ public final class EnglishQuoteExtractor {
 
         // ---------------------------------------------------------------- direct and partial quotes
 
-        private record Attribution(Speaker speaker, String cue, boolean adjacent) {}
+        private record Attribution(Speaker speaker, String cue) {}
 
         private record Frame(Attribution attribution, boolean leadingWords) {}
 
@@ -312,7 +318,7 @@ public final class EnglishQuoteExtractor {
                     }
                     if (earlier != null && earlier.speaker() != null
                             && paragraph - paragraphOf(earlier.begin()) <= 1) {
-                        attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null, false);
+                        attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null);
                     }
                 }
                 String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
@@ -589,10 +595,7 @@ public final class EnglishQuoteExtractor {
                 boolean modifier = c.kind.equals("ORGANIZATION") && c.last + 1 < v
                         && window.subList(c.last + 1, v).stream().anyMatch(t -> t.ner().equals("PERSON"));
                 if (!afterPreposition && !possessor && !modifier) {
-                    if (best == null || !(c.kind.equals("PRONOUN") || c.kind.equals("NOUN"))
-                            || best.kind.equals("PRONOUN") || best.kind.equals("NOUN")) {
-                        best = preferred(best, c, window, v);
-                    }
+                    best = preferred(best, c, window, v);
                 }
                 i = c.last + 1;
             }
@@ -709,7 +712,7 @@ public final class EnglishQuoteExtractor {
                 case "PRONOUN" -> pronoun(first, mention);
                 default -> ArticleSpeakers.withMention(latest("ORGANIZATION", first.begin()), mention);
             };
-            return speaker == null ? null : new Attribution(speaker, cue, true);
+            return speaker == null ? null : new Attribution(speaker, cue);
         }
 
         private Speaker named(Named n, Mention mention, List<Tok> window, SubjectSpan subject) {
@@ -1098,7 +1101,8 @@ public final class EnglishQuoteExtractor {
         }
 
         private boolean paragraphBreakBetween(int a, int b) {
-            return text.substring(toks.get(a).end(), toks.get(b).begin()).indexOf('\n') >= 0;
+            int newline = text.indexOf('\n', toks.get(a).end());
+            return newline >= 0 && newline < toks.get(b).begin();
         }
 
         private int lastTokenBefore(int offset) {
@@ -1138,14 +1142,10 @@ public final class EnglishQuoteExtractor {
             return !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*") && between.strip().length() < 200;
         }
 
+        /** Paragraph number; a line break or a run of them separates paragraphs. */
         private int paragraphOf(int offset) {
-            int count = 0;
-            for (int i = 0; i < offset; i++) {
-                if (text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\n')) {
-                    count++;
-                }
-            }
-            return count;
+            int at = java.util.Arrays.binarySearch(paragraphStarts, offset);
+            return at >= 0 ? at + 1 : -at - 1;
         }
 
         private boolean paragraphStartsAt(int offset) {

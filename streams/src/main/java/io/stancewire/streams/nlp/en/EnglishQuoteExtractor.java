@@ -34,6 +34,7 @@ public final class EnglishQuoteExtractor {
 
     private final StanfordCoreNLP pipeline;
     private final SpeakerRegistry registry;
+    private final NameGenders genders = NameGenders.fromCoreNlpModels();
 
     public EnglishQuoteExtractor(SpeakerRegistry registry) {
         this.registry = registry;
@@ -58,7 +59,7 @@ public final class EnglishQuoteExtractor {
     public Result extract(String text) {
         Annotation annotation = new Annotation(text);
         pipeline.annotate(annotation);
-        return new Article(text, tokens(annotation), registry).run();
+        return new Article(text, tokens(annotation), registry, genders).run();
     }
 
     private static List<Tok> tokens(Annotation annotation) {
@@ -88,9 +89,13 @@ public final class EnglishQuoteExtractor {
         /** What appositions told about a person, so that "Triolo said" later keeps "partner at DGA Group". */
         private final Map<String, Speaker> described = new HashMap<>();
         private final EntityCollector entities = new EntityCollector();
+        /** Who was attributed where (offset of the quote), for "I"/"we" and for "he said" continuing a speaker. */
+        private final Map<Integer, Speaker> attributions = new HashMap<>();
+        private final NameGenders genders;
 
-        Article(String text, List<Tok> toks, SpeakerRegistry registry) {
+        Article(String text, List<Tok> toks, SpeakerRegistry registry, NameGenders genders) {
             this.text = text;
+            this.genders = genders;
             this.toks = toks;
             this.registry = registry;
             this.speakers = new ArticleSpeakers(registry, text);
@@ -339,7 +344,7 @@ public final class EnglishQuoteExtractor {
                 }
                 Speaker speaker = attribution == null ? null : attribution.speaker();
                 if (speaker != null) {
-                    speakers.attributed(speaker);
+                    attributions.put(first.open(), speaker);
                 }
                 int contextBegin = sentenceBegin(first.open());
                 int contextEnd = sentenceEnd(last.close());
@@ -733,29 +738,76 @@ public final class EnglishQuoteExtractor {
         }
 
         /** "he" / "she": the nearest person named before, outside quotes; "they" / "it": the nearest organisation. */
+        /**
+         * "he" / "she": the nearest person named before (outside quotes, of a compatible gender where the first name
+         * tells), unless that person is only mentioned in passing and someone has been speaking: then the speaker
+         * continues ('Taylor blamed the rhetoric of President Trump. "…," he said' is Taylor). "it": the nearest
+         * organisation. "they" is left unresolved: it is as often a group of people as an organisation.
+         */
         private Speaker pronoun(Tok pronoun, Mention mention) {
             String lower = pronoun.word().toLowerCase();
-            Speaker s;
+            Speaker s = null;
             if (SpeechVerbs.PERSON_PRONOUNS.contains(lower)) {
-                s = latest("PERSON", pronoun.begin());
-            } else if (lower.equals("i") || lower.equals("we")) {
-                s = speakers.previous();
-            } else {
-                s = latest("ORGANIZATION", pronoun.begin());
-                if (s == null) {
-                    s = speakers.previous();
+                String gender = lower.equals("he") ? "MALE" : "FEMALE";
+                Named nearest = null;
+                for (int i = names.size() - 1; i >= 0 && nearest == null; i--) {
+                    Named n = names.get(i);
+                    if (n.begin() < pronoun.begin() && n.type().equals("PERSON") && !n.inQuote()
+                            && genders.compatible(n.canonical(), gender)) {
+                        nearest = n;
+                    }
                 }
+                Speaker previous = previousSpeaker(pronoun.begin());
+                boolean previousFits = previous != null && "PERSON".equals(previous.type())
+                        && genders.compatible(previous.name(), gender);
+                if (nearest != null && (!previousFits || isSentenceSubject(nearest))) {
+                    s = speakerOf(nearest);
+                } else if (previousFits) {
+                    s = previous;
+                }
+            } else if (lower.equals("i") || lower.equals("we")) {
+                s = previousSpeaker(pronoun.begin());
+            } else if (lower.equals("it")) {
+                s = latest("ORGANIZATION", pronoun.begin());
             }
             return ArticleSpeakers.withMention(s, mention);
+        }
+
+        /** A name at the start of its sentence, or directly followed by a verb, is what the sentence is about. */
+        private boolean isSentenceSubject(Named n) {
+            int k = n.first();
+            int sentence = toks.get(k).sentence();
+            int fromStart = 0;
+            while (k - fromStart - 1 >= 0 && toks.get(k - fromStart - 1).sentence() == sentence) {
+                fromStart++;
+            }
+            boolean followedByVerb = n.last() + 1 < toks.size() && toks.get(n.last() + 1).isVerb();
+            return fromStart <= 3 || followedByVerb;
+        }
+
+        private Speaker previousSpeaker(int before) {
+            Speaker found = null;
+            int at = -1;
+            for (Map.Entry<Integer, Speaker> e : attributions.entrySet()) {
+                if (e.getKey() < before && e.getKey() > at) {
+                    at = e.getKey();
+                    found = e.getValue();
+                }
+            }
+            return found;
+        }
+
+        private Speaker speakerOf(Named n) {
+            Speaker s = speakers.resolve(n.canonical(), null, n.type(), null, null, true);
+            Speaker known = described.get(s.name());
+            return known != null ? known : s;
         }
 
         private Speaker latest(String type, int before) {
             for (int i = names.size() - 1; i >= 0; i--) {
                 Named n = names.get(i);
                 if (n.begin() < before && n.type().equals(type) && !n.inQuote()) {
-                    Speaker s = speakers.resolve(n.canonical(), null, type, null, null, true);
-                    Speaker known = described.get(s.name());
-                    return known != null ? known : s;
+                    return speakerOf(n);
                 }
             }
             return null;
@@ -922,12 +974,12 @@ public final class EnglishQuoteExtractor {
                 int sBegin = sentence.getFirst().begin();
                 int sEnd = sentence.getLast().end();
                 boolean quoted = spans.stream().anyMatch(q -> q.open() < sEnd && q.close() >= sBegin);
-                if (!quoted) {
+                if (!quoted && !headline(sentence)) {
                     FoundQuote q = reported(sentence);
                     if (q != null) {
                         out.add(q);
                         if (q.speaker() != null) {
-                            speakers.attributed(q.speaker());
+                            attributions.put(q.begin(), q.speaker());
                         }
                     }
                 }
@@ -983,8 +1035,11 @@ public final class EnglishQuoteExtractor {
                     continue;
                 }
                 // "…, X said." closes the sentence: the content is what came before.
-                if (v >= last - 0 || sentenceClosesWith(sentence, subject, v, last)) {
+                if (v >= last || sentenceClosesWith(sentence, subject, v, last)) {
                     int to = subject.first - 1;
+                    if (to >= 0 && sentence.get(to).tag().equals("DT")) {
+                        to--;
+                    }
                     while (to >= 0 && sentence.get(to).isPunct()) {
                         to--;
                     }
@@ -1059,9 +1114,28 @@ public final class EnglishQuoteExtractor {
         }
 
         private boolean sentenceClosesWith(List<Tok> sentence, SubjectSpan subject, int v, int last) {
-            // ", X said ." or ", said X ." with nothing after but an optional time phrase
-            return subject.first > 0 && sentence.get(subject.first - 1).word().equals(",") && v >= last - 3
-                    && subject.last < v;
+            // ", X said ." / ", the CBO said ." with nothing after but an optional time phrase
+            int before = subject.first - 1;
+            if (before > 0 && sentence.get(before).tag().equals("DT")) {
+                before--;
+            }
+            return before >= 0 && sentence.get(before).word().equals(",") && v >= last - 3 && subject.last < v;
+        }
+
+        /** Headlines ("Hannity Announces Fox Has Hired Gorka") are not reported speech and confuse the tagger. */
+        private static boolean headline(List<Tok> sentence) {
+            int words = 0;
+            int capitalised = 0;
+            for (Tok t : sentence) {
+                if (t.isPunct() || FUNCTION_WORDS.contains(t.word())) {
+                    continue;
+                }
+                words++;
+                if (t.capitalised()) {
+                    capitalised++;
+                }
+            }
+            return words >= 4 && capitalised >= 0.8 * words;
         }
 
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */

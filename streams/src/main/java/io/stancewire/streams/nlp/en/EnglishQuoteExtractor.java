@@ -468,11 +468,12 @@ public final class EnglishQuoteExtractor {
                     leadFrom = endOfApposition(window, subject.last + 1);
                 } else {
                     SubjectSpan subject = subjectBefore(window, v);
-                    if (subject == null) {
+                    if (subject == null && (t.lemma().equals("say") || t.lemma().equals("add"))) {
+                        // Inverted "said Paul Triolo: …"; after other verbs ("urged Nielsen to") it is the object.
                         subject = firstCandidate(window, v + 1, Math.min(window.size(), v + 4));
-                        if (subject == null) {
-                            continue;
-                        }
+                    }
+                    if (subject == null) {
+                        continue;
                     }
                     attribution = attributionFor(subject, window, t.word());
                     leadFrom = skipObject(window, v + 1, last + 1);
@@ -528,11 +529,13 @@ public final class EnglishQuoteExtractor {
                     break;
                 }
             }
-            Attribution attribution = attributionAfter(window);
+            boolean endsSentence = span.text(text).matches("(?s).*[.!?…]$");
+            // After a quote that ends its sentence only a short attribution belongs to it ('"…!" Nadella wrote'),
+            // not the next sentence's speech verb ('"…." White House adviser Kellyanne Conway denied …').
+            Attribution attribution = attributionAfter(endsSentence ? window.subList(0, Math.min(window.size(), 4)) : window);
             if (attribution != null) {
                 return new Frame(attribution, false);
             }
-            boolean endsSentence = span.text(text).matches("(?s).*[.!?…]$");
             boolean words = window.stream().anyMatch(t -> !t.isPunct());
             return new Frame(null, words && !endsSentence);
         }
@@ -773,7 +776,7 @@ public final class EnglishQuoteExtractor {
             return ArticleSpeakers.withMention(s, mention);
         }
 
-        /** A name at the start of its sentence, or directly followed by a verb, is what the sentence is about. */
+        /** A name at the start of its sentence is what the sentence is about. */
         private boolean isSentenceSubject(Named n) {
             int k = n.first();
             int sentence = toks.get(k).sentence();
@@ -781,8 +784,7 @@ public final class EnglishQuoteExtractor {
             while (k - fromStart - 1 >= 0 && toks.get(k - fromStart - 1).sentence() == sentence) {
                 fromStart++;
             }
-            boolean followedByVerb = n.last() + 1 < toks.size() && toks.get(n.last() + 1).isVerb();
-            return fromStart <= 3 || followedByVerb;
+            return fromStart <= 3;
         }
 
         private Speaker previousSpeaker(int before) {
@@ -1082,9 +1084,21 @@ public final class EnglishQuoteExtractor {
                 if (!clause) {
                     continue;
                 }
-                return indirect(sentence, from, last, attributionFor(subject, sentence, t.word()));
+                return indirect(sentence, from, withoutTrailingAttribution(sentence, from, last),
+                        attributionFor(subject, sentence, t.word()));
             }
             return null;
+        }
+
+        /** "…the deal, Politico noted.": the source's own attribution at the end is not part of the content. */
+        private int withoutTrailingAttribution(List<Tok> sentence, int from, int last) {
+            for (int c = last - 1; c > from && c >= last - 5; c--) {
+                if (sentence.get(c).word().equals(",") && isSpeechVerb(sentence.get(last))
+                        && candidateAt(sentence, c + 1, last) != null) {
+                    return c - 1;
+                }
+            }
+            return last;
         }
 
         private boolean followsQuote(int sentenceBegin) {

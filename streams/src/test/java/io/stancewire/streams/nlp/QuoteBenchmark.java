@@ -98,7 +98,7 @@ public final class QuoteBenchmark {
         return n;
     }
 
-    static List<String> corpus() throws IOException {
+    public static List<String> corpus() throws IOException {
         List<String> texts = new ArrayList<>();
         for (int i = 1; ; i++) {
             try (InputStream in = QuoteBenchmark.class.getResourceAsStream(String.format("/corpus/tpm/%02d.txt", i))) {

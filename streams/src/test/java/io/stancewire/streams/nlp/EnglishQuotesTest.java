@@ -154,6 +154,32 @@ class EnglishQuotesTest {
     }
 
     @Test
+    void pronounSkipsPeopleOfTheOtherGender() {
+        String text = "Claire McCaskill questioned the nominee picked by Donald Trump.\n"
+                + "\"I have serious doubts about the contracting record of this department,\" she said.";
+        FoundQuote q = only(quotes(text), FoundQuote.DIRECT);
+        assertThat(speakerName(q)).isEqualTo("Claire McCaskill");
+    }
+
+    @Test
+    void pronounContinuesTheSpeakerOverAPersonMentionedInPassing() {
+        String text = "Scott Taylor said the result was a referendum on the divisive rhetoric of President Donald Trump.\n"
+                + "\"You have to give credit where credit is due, Democrats showed up last night,\" he said.";
+        List<FoundQuote> found = quotes(text);
+        FoundQuote q = only(found, FoundQuote.DIRECT);
+        assertThat(speakerName(q)).isEqualTo("Scott Taylor");
+        assertThat(q.speaker().mention().text()).isEqualTo("he");
+    }
+
+    @Test
+    void theyIsNotGuessed() {
+        String text = "The jurors met Acme Corp lawyers on Monday.\n"
+                + "\"We need more time to consider all of the evidence in this case,\" they said.";
+        FoundQuote q = only(quotes(text), FoundQuote.DIRECT);
+        assertThat(q.speaker()).isNull();
+    }
+
+    @Test
     void surnameResolvesToTheFullNameIntroducedEarlier() {
         String text = "David Okonkwo, an analyst at Bernstein, has covered the sector for a decade.\n"
                 + "\"Nobody expected the prices to fall this quickly,\" Okonkwo said.";
@@ -169,6 +195,20 @@ class EnglishQuotesTest {
         FoundQuote q = only(quotes(text), FoundQuote.DIRECT);
         assertThat(speakerName(q)).isEqualTo("Nvidia");
         assertThat(q.speaker().type()).isEqualTo("ORGANIZATION");
+    }
+
+    @Test
+    void clauseFinalAttributionKeepsTheDeterminerOutOfTheContent() {
+        String text = "The Congressional Budget Office published its estimate on Wednesday.\n"
+                + "Four million more people would be uninsured by 2019 as a result of the repeal, the CBO said.";
+        FoundQuote q = only(quotes(text), FoundQuote.INDIRECT);
+        assertThat(q.text()).isEqualTo("Four million more people would be uninsured by 2019 as a result of the repeal");
+        assertThat(speakerName(q)).isEqualTo("CBO");
+    }
+
+    @Test
+    void headlinesAreNotReportedSpeech() {
+        assertThat(quotes("Hannity Announces Fox Has Hired Sebastian Gorka As National Security Strategist")).isEmpty();
     }
 
     @Test

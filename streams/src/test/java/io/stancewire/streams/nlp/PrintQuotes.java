@@ -13,8 +13,11 @@ public final class PrintQuotes {
                 System.out.printf("== %s: %s (%.2f), %d entities%n", file, a.language(), a.languageConfidence(),
                         a.entities().size());
                 for (FoundQuote q : a.quotes()) {
-                    System.out.printf("[%s %d-%d] %s%n    speaker=%s cue=%s%n", q.kind(), q.begin(), q.end(),
-                            q.text(), q.speaker(), q.cue());
+                    System.out.printf("[%s %d-%d] %s%n    speaker=%s | mention=%s | aff=%s | role=%s | cue=%s%n    context=%s%n",
+                            q.kind(), q.begin(), q.end(), q.text(), q.speaker() == null ? null : q.speaker().name(),
+                            q.speaker() == null || q.speaker().mention() == null ? null : q.speaker().mention().text(),
+                            q.speaker() == null ? null : q.speaker().affiliation(),
+                            q.speaker() == null ? null : q.speaker().role(), q.cue(), q.context().replace('\n', ' '));
                 }
             }
         }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Prints precision, recall and F1 of the English path on real published quotations, and fails if quality drops below
- * the level measured when the rules were written (see the streams README section on quotes).
+ * the level measured when the rules were written (see streams/QUOTES.md).
  */
 class QuoteEvaluationTest {
 

@@ -90,6 +90,19 @@ class UrduQuotesTest {
     }
 
     @Test
+    void oneAnalyzerServesManyThreads() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Analysis>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> analyzer.analyze(seed, null)));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(analysis);
+            }
+        }
+    }
+
+    @Test
     void unknownSpeakersComeOutAsWritten() {
         String text = "ماہرین کا خیال ہے کہ یہ ایک بڑی تبدیلی ہے۔\n"
                 + "احمد رضا نے صحافیوں کو بتایا، “یہ فیصلہ معیشت کے لیے بہت اہم ہے۔”\n"

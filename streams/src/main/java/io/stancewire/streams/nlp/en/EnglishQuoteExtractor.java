@@ -34,6 +34,7 @@ public final class EnglishQuoteExtractor {
 
     private final StanfordCoreNLP pipeline;
     private final SpeakerRegistry registry;
+    private final NameGenders genders = NameGenders.fromCoreNlpModels();
 
     public EnglishQuoteExtractor(SpeakerRegistry registry) {
         this.registry = registry;
@@ -58,7 +59,7 @@ public final class EnglishQuoteExtractor {
     public Result extract(String text) {
         Annotation annotation = new Annotation(text);
         pipeline.annotate(annotation);
-        return new Article(text, tokens(annotation), registry).run();
+        return new Article(text, tokens(annotation), registry, genders).run();
     }
 
     private static List<Tok> tokens(Annotation annotation) {
@@ -82,16 +83,26 @@ public final class EnglishQuoteExtractor {
         private final ArticleSpeakers speakers;
         private final List<QuoteSpan> spans;
         private final List<Named> names = new ArrayList<>();
+        private final Named[] nameOfToken;
+        /** Offsets where paragraphs start, for counting paragraphs by binary search. */
+        private final int[] paragraphStarts;
         /** What appositions told about a person, so that "Triolo said" later keeps "partner at DGA Group". */
         private final Map<String, Speaker> described = new HashMap<>();
         private final EntityCollector entities = new EntityCollector();
+        /** Who was attributed where (offset of the quote), for "I"/"we" and for "he said" continuing a speaker. */
+        private final Map<Integer, Speaker> attributions = new HashMap<>();
+        private final NameGenders genders;
 
-        Article(String text, List<Tok> toks, SpeakerRegistry registry) {
+        Article(String text, List<Tok> toks, SpeakerRegistry registry, NameGenders genders) {
             this.text = text;
+            this.genders = genders;
             this.toks = toks;
             this.registry = registry;
             this.speakers = new ArticleSpeakers(registry, text);
             this.spans = QuoteMarks.find(text);
+            this.nameOfToken = new Named[toks.size()];
+            this.paragraphStarts = java.util.stream.IntStream.range(0, text.length())
+                    .filter(i -> text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\n')).map(i -> i + 1).toArray();
         }
 
         Result run() {
@@ -136,7 +147,7 @@ public final class EnglishQuoteExtractor {
                     canonical = entry.get().name();
                 }
                 Named named = new Named(i, j, begin, end, ner, written, canonical, insideQuote(begin));
-                names.add(named);
+                addName(named);
                 String id = entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(ner, canonical));
                 entities.add(id, entry.map(SpeakerRegistry.Entry::type).orElse(ner), canonical,
                         new Mention(begin, end, written));
@@ -152,7 +163,6 @@ public final class EnglishQuoteExtractor {
          * the verb follows, or after "by" ("a post by tech blogger Chapingjun").
          */
         private void addUntaggedSpeakerNames(Map<String, String> fullBySurname) {
-            List<Named> added = new ArrayList<>();
             int i = 0;
             while (i < toks.size()) {
                 Tok t = toks.get(i);
@@ -173,13 +183,12 @@ public final class EnglishQuoteExtractor {
                     Optional<SpeakerRegistry.Entry> entry = registry.byFullName(canonical);
                     String type = entry.map(SpeakerRegistry.Entry::type).orElse("PERSON");
                     canonical = entry.map(SpeakerRegistry.Entry::name).orElse(canonical);
-                    added.add(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
+                    addName(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
                     entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(type, canonical)),
                             type, canonical, new Mention(begin, end, written));
                 }
                 i = j + 1;
             }
-            names.addAll(added);
             names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
         }
 
@@ -228,7 +237,7 @@ public final class EnglishQuoteExtractor {
                 }
                 SpeakerRegistry.Entry e = hit.entry();
                 String written = text.substring(hit.begin(), hit.end());
-                names.add(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
+                addName(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
                         insideQuote(hit.begin())));
                 entities.add(e.id(), e.type(), e.name(), new Mention(hit.begin(), hit.end(), written));
             }
@@ -236,12 +245,14 @@ public final class EnglishQuoteExtractor {
         }
 
         private Named nameAt(int tokIndex) {
-            for (Named n : names) {
-                if (n.first() <= tokIndex && tokIndex <= n.last()) {
-                    return n;
-                }
+            return nameOfToken[tokIndex];
+        }
+
+        private void addName(Named named) {
+            names.add(named);
+            for (int k = named.first(); k <= named.last(); k++) {
+                nameOfToken[k] = named;
             }
-            return null;
         }
 
         private boolean insideQuote(int offset) {
@@ -255,7 +266,7 @@ public final class EnglishQuoteExtractor {
 
         // ---------------------------------------------------------------- direct and partial quotes
 
-        private record Attribution(Speaker speaker, String cue, boolean adjacent) {}
+        private record Attribution(Speaker speaker, String cue) {}
 
         private record Frame(Attribution attribution, boolean leadingWords) {}
 
@@ -312,7 +323,7 @@ public final class EnglishQuoteExtractor {
                     }
                     if (earlier != null && earlier.speaker() != null
                             && paragraph - paragraphOf(earlier.begin()) <= 1) {
-                        attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null, false);
+                        attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null);
                     }
                 }
                 String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
@@ -333,7 +344,7 @@ public final class EnglishQuoteExtractor {
                 }
                 Speaker speaker = attribution == null ? null : attribution.speaker();
                 if (speaker != null) {
-                    speakers.attributed(speaker);
+                    attributions.put(first.open(), speaker);
                 }
                 int contextBegin = sentenceBegin(first.open());
                 int contextEnd = sentenceEnd(last.close());
@@ -457,11 +468,12 @@ public final class EnglishQuoteExtractor {
                     leadFrom = endOfApposition(window, subject.last + 1);
                 } else {
                     SubjectSpan subject = subjectBefore(window, v);
-                    if (subject == null) {
+                    if (subject == null && (t.lemma().equals("say") || t.lemma().equals("add"))) {
+                        // Inverted "said Paul Triolo: …"; after other verbs ("urged Nielsen to") it is the object.
                         subject = firstCandidate(window, v + 1, Math.min(window.size(), v + 4));
-                        if (subject == null) {
-                            continue;
-                        }
+                    }
+                    if (subject == null) {
+                        continue;
                     }
                     attribution = attributionFor(subject, window, t.word());
                     leadFrom = skipObject(window, v + 1, last + 1);
@@ -517,11 +529,13 @@ public final class EnglishQuoteExtractor {
                     break;
                 }
             }
-            Attribution attribution = attributionAfter(window);
+            boolean endsSentence = span.text(text).matches("(?s).*[.!?…]$");
+            // After a quote that ends its sentence only a short attribution belongs to it ('"…!" Nadella wrote'),
+            // not the next sentence's speech verb ('"…." White House adviser Kellyanne Conway denied …').
+            Attribution attribution = attributionAfter(endsSentence ? window.subList(0, Math.min(window.size(), 4)) : window);
             if (attribution != null) {
                 return new Frame(attribution, false);
             }
-            boolean endsSentence = span.text(text).matches("(?s).*[.!?…]$");
             boolean words = window.stream().anyMatch(t -> !t.isPunct());
             return new Frame(null, words && !endsSentence);
         }
@@ -589,10 +603,7 @@ public final class EnglishQuoteExtractor {
                 boolean modifier = c.kind.equals("ORGANIZATION") && c.last + 1 < v
                         && window.subList(c.last + 1, v).stream().anyMatch(t -> t.ner().equals("PERSON"));
                 if (!afterPreposition && !possessor && !modifier) {
-                    if (best == null || !(c.kind.equals("PRONOUN") || c.kind.equals("NOUN"))
-                            || best.kind.equals("PRONOUN") || best.kind.equals("NOUN")) {
-                        best = preferred(best, c, window, v);
-                    }
+                    best = preferred(best, c, window, v);
                 }
                 i = c.last + 1;
             }
@@ -709,7 +720,7 @@ public final class EnglishQuoteExtractor {
                 case "PRONOUN" -> pronoun(first, mention);
                 default -> ArticleSpeakers.withMention(latest("ORGANIZATION", first.begin()), mention);
             };
-            return speaker == null ? null : new Attribution(speaker, cue, true);
+            return speaker == null ? null : new Attribution(speaker, cue);
         }
 
         private Speaker named(Named n, Mention mention, List<Tok> window, SubjectSpan subject) {
@@ -730,29 +741,75 @@ public final class EnglishQuoteExtractor {
         }
 
         /** "he" / "she": the nearest person named before, outside quotes; "they" / "it": the nearest organisation. */
+        /**
+         * "he" / "she": the nearest person named before (outside quotes, of a compatible gender where the first name
+         * tells), unless that person is only mentioned in passing and someone has been speaking: then the speaker
+         * continues ('Taylor blamed the rhetoric of President Trump. "…," he said' is Taylor). "it": the nearest
+         * organisation. "they" is left unresolved: it is as often a group of people as an organisation.
+         */
         private Speaker pronoun(Tok pronoun, Mention mention) {
             String lower = pronoun.word().toLowerCase();
-            Speaker s;
+            Speaker s = null;
             if (SpeechVerbs.PERSON_PRONOUNS.contains(lower)) {
-                s = latest("PERSON", pronoun.begin());
-            } else if (lower.equals("i") || lower.equals("we")) {
-                s = speakers.previous();
-            } else {
-                s = latest("ORGANIZATION", pronoun.begin());
-                if (s == null) {
-                    s = speakers.previous();
+                String gender = lower.equals("he") ? "MALE" : "FEMALE";
+                Named nearest = null;
+                for (int i = names.size() - 1; i >= 0 && nearest == null; i--) {
+                    Named n = names.get(i);
+                    if (n.begin() < pronoun.begin() && n.type().equals("PERSON") && !n.inQuote()
+                            && genders.compatible(n.canonical(), gender)) {
+                        nearest = n;
+                    }
                 }
+                Speaker previous = previousSpeaker(pronoun.begin());
+                boolean previousFits = previous != null && "PERSON".equals(previous.type())
+                        && genders.compatible(previous.name(), gender);
+                if (nearest != null && (!previousFits || isSentenceSubject(nearest))) {
+                    s = speakerOf(nearest);
+                } else if (previousFits) {
+                    s = previous;
+                }
+            } else if (lower.equals("i") || lower.equals("we")) {
+                s = previousSpeaker(pronoun.begin());
+            } else if (lower.equals("it")) {
+                s = latest("ORGANIZATION", pronoun.begin());
             }
             return ArticleSpeakers.withMention(s, mention);
+        }
+
+        /** A name at the start of its sentence is what the sentence is about. */
+        private boolean isSentenceSubject(Named n) {
+            int k = n.first();
+            int sentence = toks.get(k).sentence();
+            int fromStart = 0;
+            while (k - fromStart - 1 >= 0 && toks.get(k - fromStart - 1).sentence() == sentence) {
+                fromStart++;
+            }
+            return fromStart <= 3;
+        }
+
+        private Speaker previousSpeaker(int before) {
+            Speaker found = null;
+            int at = -1;
+            for (Map.Entry<Integer, Speaker> e : attributions.entrySet()) {
+                if (e.getKey() < before && e.getKey() > at) {
+                    at = e.getKey();
+                    found = e.getValue();
+                }
+            }
+            return found;
+        }
+
+        private Speaker speakerOf(Named n) {
+            Speaker s = speakers.resolve(n.canonical(), null, n.type(), null, null, true);
+            Speaker known = described.get(s.name());
+            return known != null ? known : s;
         }
 
         private Speaker latest(String type, int before) {
             for (int i = names.size() - 1; i >= 0; i--) {
                 Named n = names.get(i);
                 if (n.begin() < before && n.type().equals(type) && !n.inQuote()) {
-                    Speaker s = speakers.resolve(n.canonical(), null, type, null, null, true);
-                    Speaker known = described.get(s.name());
-                    return known != null ? known : s;
+                    return speakerOf(n);
                 }
             }
             return null;
@@ -919,12 +976,12 @@ public final class EnglishQuoteExtractor {
                 int sBegin = sentence.getFirst().begin();
                 int sEnd = sentence.getLast().end();
                 boolean quoted = spans.stream().anyMatch(q -> q.open() < sEnd && q.close() >= sBegin);
-                if (!quoted) {
+                if (!quoted && !headline(sentence)) {
                     FoundQuote q = reported(sentence);
                     if (q != null) {
                         out.add(q);
                         if (q.speaker() != null) {
-                            speakers.attributed(q.speaker());
+                            attributions.put(q.begin(), q.speaker());
                         }
                     }
                 }
@@ -980,8 +1037,11 @@ public final class EnglishQuoteExtractor {
                     continue;
                 }
                 // "…, X said." closes the sentence: the content is what came before.
-                if (v >= last - 0 || sentenceClosesWith(sentence, subject, v, last)) {
+                if (v >= last || sentenceClosesWith(sentence, subject, v, last)) {
                     int to = subject.first - 1;
+                    if (to >= 0 && sentence.get(to).tag().equals("DT")) {
+                        to--;
+                    }
                     while (to >= 0 && sentence.get(to).isPunct()) {
                         to--;
                     }
@@ -1024,9 +1084,21 @@ public final class EnglishQuoteExtractor {
                 if (!clause) {
                     continue;
                 }
-                return indirect(sentence, from, last, attributionFor(subject, sentence, t.word()));
+                return indirect(sentence, from, withoutTrailingAttribution(sentence, from, last),
+                        attributionFor(subject, sentence, t.word()));
             }
             return null;
+        }
+
+        /** "…the deal, Politico noted.": the source's own attribution at the end is not part of the content. */
+        private int withoutTrailingAttribution(List<Tok> sentence, int from, int last) {
+            for (int c = last - 1; c > from && c >= last - 5; c--) {
+                if (sentence.get(c).word().equals(",") && isSpeechVerb(sentence.get(last))
+                        && candidateAt(sentence, c + 1, last) != null) {
+                    return c - 1;
+                }
+            }
+            return last;
         }
 
         private boolean followsQuote(int sentenceBegin) {
@@ -1056,9 +1128,28 @@ public final class EnglishQuoteExtractor {
         }
 
         private boolean sentenceClosesWith(List<Tok> sentence, SubjectSpan subject, int v, int last) {
-            // ", X said ." or ", said X ." with nothing after but an optional time phrase
-            return subject.first > 0 && sentence.get(subject.first - 1).word().equals(",") && v >= last - 3
-                    && subject.last < v;
+            // ", X said ." / ", the CBO said ." with nothing after but an optional time phrase
+            int before = subject.first - 1;
+            if (before > 0 && sentence.get(before).tag().equals("DT")) {
+                before--;
+            }
+            return before >= 0 && sentence.get(before).word().equals(",") && v >= last - 3 && subject.last < v;
+        }
+
+        /** Headlines ("Hannity Announces Fox Has Hired Gorka") are not reported speech and confuse the tagger. */
+        private static boolean headline(List<Tok> sentence) {
+            int words = 0;
+            int capitalised = 0;
+            for (Tok t : sentence) {
+                if (t.isPunct() || FUNCTION_WORDS.contains(t.word())) {
+                    continue;
+                }
+                words++;
+                if (t.capitalised()) {
+                    capitalised++;
+                }
+            }
+            return words >= 4 && capitalised >= 0.8 * words;
         }
 
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */
@@ -1098,7 +1189,8 @@ public final class EnglishQuoteExtractor {
         }
 
         private boolean paragraphBreakBetween(int a, int b) {
-            return text.substring(toks.get(a).end(), toks.get(b).begin()).indexOf('\n') >= 0;
+            int newline = text.indexOf('\n', toks.get(a).end());
+            return newline >= 0 && newline < toks.get(b).begin();
         }
 
         private int lastTokenBefore(int offset) {
@@ -1138,14 +1230,10 @@ public final class EnglishQuoteExtractor {
             return !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*") && between.strip().length() < 200;
         }
 
+        /** Paragraph number; a line break or a run of them separates paragraphs. */
         private int paragraphOf(int offset) {
-            int count = 0;
-            for (int i = 0; i < offset; i++) {
-                if (text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\n')) {
-                    count++;
-                }
-            }
-            return count;
+            int at = java.util.Arrays.binarySearch(paragraphStarts, offset);
+            return at >= 0 ? at + 1 : -at - 1;
         }
 
         private boolean paragraphStartsAt(int offset) {

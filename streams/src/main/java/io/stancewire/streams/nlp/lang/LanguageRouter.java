@@ -28,7 +28,8 @@ public final class LanguageRouter {
     private final LanguageDetector detector;
 
     public LanguageRouter(boolean lowAccuracy) {
-        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(KNOWN);
+        // Preloaded: Lingua otherwise loads each language model lazily inside the first detect() calls.
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(KNOWN).withPreloadedLanguageModels();
         if (lowAccuracy) {
             builder = builder.withLowAccuracyMode();
         }

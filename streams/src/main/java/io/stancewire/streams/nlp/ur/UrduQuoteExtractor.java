@@ -65,7 +65,7 @@ public final class UrduQuoteExtractor {
 
     public record Result(List<FoundQuote> quotes, EntityCollector entities) {}
 
-    private record Attribution(Speaker speaker, String cue, int begin, int end) {}
+    private record Attribution(Speaker speaker, String cue) {}
 
     public Result extract(String text) {
         ArticleSpeakers speakers = new ArticleSpeakers(registry, text);
@@ -135,7 +135,7 @@ public final class UrduQuoteExtractor {
         String cue = m.group("verb").replaceAll("\\s+", " ");
         cue = cue.startsWith("کے") ? cue : "نے " + cue;
         Speaker speaker = speakerOf(text, subjBegin, subject, speakers);
-        return new Attribution(speaker, cue, subjBegin, offset + m.end("verb"));
+        return new Attribution(speaker, cue);
     }
 
     /** Cuts the subject phrase at its last apposition boundary and finds the name in what follows. */

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param windowEnd     exclusive
  * @param score         (FAVOR - AGAINST) / max(1, FAVOR + AGAINST + NEUTRAL), in [-1, 1]
  * @param weightedScore the same with every quote weighted by its stance confidence
- * @param lastQuoteAt   publication time of the newest quote counted
+ * @param lastQuoteAt   event time (publication, capped at the fetch) of the newest quote counted
  * @param updatedAt     wall-clock time this value was computed
  */
 public record StanceTrend(

@@ -29,6 +29,9 @@ class StanceTrendsWiringTest {
                 .map(n -> ((TopologyDescription.Sink) n).topic())
                 .toList();
         assertThat(sinkTopics).contains(Topics.QUOTES, Topics.STANCE_TRENDS, Topics.STANCE_SHIFTS);
+        // Quotes arrive partitioned by article: counting per speaker, organisation or outlet needs them re-keyed
+        // through a topic, or each partition would count its own share of a speaker.
+        assertThat(sinkTopics).contains("stance-trend-by-key-repartition", "stance-shift-by-speaker-repartition");
     }
 
     private static Set<String> names(TopologyDescription.Subtopology subtopology) {

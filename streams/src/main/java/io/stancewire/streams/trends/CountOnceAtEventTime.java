@@ -15,6 +15,7 @@ import java.time.Duration;
  * <p>Event time is the article's publication time, because a trend is about when things were said, not fetched.
  * A publication time after the record's own time (the fetch) is a feed's error (a time zone, a scheduled post):
  * trusting it would move stream time ahead and make every later quote "late", so it is capped at the fetch time.
+ * Without a usable publication time the record's time stands in.
  *
  * <p>The same quote id can come again when an article is published again; counting it twice would double it in
  * every window. Ids are remembered (in a window store, keyed by quote id) for as long as any window they could fall
@@ -45,7 +46,7 @@ final class CountOnceAtEventTime implements FixedKeyProcessor<String, Quote, Quo
             return; // a tombstone or an id-less quote cannot be counted once; the quotes topic still has it
         }
         long eventTime = eventTime(quote, record.timestamp());
-        try (WindowStoreIterator<Long> earlier = seen.fetch(quote.id(), eventTime - retention.toMillis(), eventTime + retention.toMillis())) {
+        try (WindowStoreIterator<Long> earlier = seen.fetch(quote.id(), Math.max(0, eventTime - retention.toMillis()), eventTime + retention.toMillis())) {
             if (earlier.hasNext()) {
                 return;
             }
@@ -55,7 +56,8 @@ final class CountOnceAtEventTime implements FixedKeyProcessor<String, Quote, Quo
     }
 
     static long eventTime(Quote quote, long recordTimestamp) {
-        if (quote.publishedAt() == null) {
+        // Kafka cannot carry a timestamp before 1970; such a date is a parse error, not a publication time.
+        if (quote.publishedAt() == null || quote.publishedAt().toEpochMilli() < 0) {
             return recordTimestamp;
         }
         return Math.min(quote.publishedAt().toEpochMilli(), recordTimestamp);

@@ -66,8 +66,7 @@ public final class StanceTrends {
 
     private static void addTrends(KStream<String, Quote> quotes, TrendSettings settings) {
         KGroupedStream<String, Observation> grouped = quotes
-                .flatMap((id, quote) -> Observation.of(quote).stream().map(o -> KeyValue.pair(o.groupKey(), o)).toList(),
-                        Named.as("stance-trend-observations"))
+                .process(Observations::new, Named.as("stance-trend-observations"))
                 .groupByKey(Grouped.with("stance-trend-by-key", Serdes.String(), JsonSerde.of(Observation.class)));
 
         writeTrends(grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), settings.dayGrace())),

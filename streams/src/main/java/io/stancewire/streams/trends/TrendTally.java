@@ -17,8 +17,7 @@ public record TrendTally(String target, String dimension, String key, String nam
 
     TrendTally add(Observation o) {
         double confidence = Math.max(0, o.confidence());
-        Instant last = lastQuoteAt == null || (o.publishedAt() != null && o.publishedAt().isAfter(lastQuoteAt))
-                ? o.publishedAt() : lastQuoteAt;
+        Instant last = lastQuoteAt == null || o.at().isAfter(lastQuoteAt) ? o.at() : lastQuoteAt;
         return switch (o.label()) {
             case Labels.FAVOR -> new TrendTally(o.target(), o.dimension(), o.key(), o.name(), favor + 1, against, neutral,
                     favorConfidence + confidence, againstConfidence, neutralConfidence, last);

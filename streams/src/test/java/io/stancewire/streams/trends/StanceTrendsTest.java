@@ -149,6 +149,24 @@ class StanceTrendsTest {
     }
 
     @Test
+    void withoutAUsablePublicationDateTheRecordTimeStandsIn() {
+        Speaker unnamed = new Speaker("sp-unnamed", null, null, null, null, "PERSON");
+        var undated = quote("q-undated", unnamed, "Reuters", "2026-11-24T10:00:00Z", stance("FAVOR", 0.8));
+        undated = new io.stancewire.model.Quote(undated.schemaVersion(), undated.id(), undated.articleId(), 0, 10, undated.text(),
+                undated.kind(), unnamed, "said", "", "en", undated.stances(), undated.url(), "t", "Reuters", null);
+        var before1970 = quote("q-1900", TRIOLO, "Reuters", "1900-01-01T00:00:00Z", stance("AGAINST", 0.8));
+        h.quotes.pipeInput(undated.id(), undated, Instant.parse("2026-11-24T12:00:00Z"));
+        h.quotes.pipeInput(before1970.id(), before1970, Instant.parse("2026-11-24T13:00:00Z"));
+
+        Map<String, StanceTrend> latest = h.trends.readKeyValuesToMap();
+        StanceTrend reuters = find(latest, StanceTrend.OUTLET, "reuters", StanceTrend.DAY, "2026-11-24T00:00:00Z").orElseThrow();
+        assertThat(reuters.total()).isEqualTo(2);
+        assertThat(reuters.lastQuoteAt()).isEqualTo(Instant.parse("2026-11-24T13:00:00Z"));
+        assertThat(find(latest, StanceTrend.SPEAKER, "sp-unnamed", StanceTrend.DAY, "2026-11-24T00:00:00Z").orElseThrow().name())
+                .as("a speaker known only by id is named by it").isEqualTo("sp-unnamed");
+    }
+
+    @Test
     void theSameQuoteArrivingTwiceCountsOnce() {
         var q = quote("q1", TRIOLO, "Reuters", "2026-11-24T10:00:00Z", stance("FAVOR", 0.8));
         h.pipe(q);

@@ -17,8 +17,14 @@ public final class Topics {
     /** The producer's seen-set: article id to first sighting, compacted, written in the same transaction as the article. */
     public static final String PRODUCER_SEEN = "stancewire.producer.seen";
 
-    /** Topics whose latest value per key is all that matters. */
-    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN);
+    /** Stance per speaker, organisation and outlet per day and week ({@code StanceTrend}), keyed by trend id, compacted. */
+    public static final String STANCE_TRENDS = "stancewire.stance.trends";
+    /** A speaker's rolling stance crossed sides ({@code StanceShift}), keyed by shift id. */
+    public static final String STANCE_SHIFTS = "stancewire.stance.shifts";
 
-    public static final List<String> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, QUOTES, DEAD_LETTER, PRODUCER_SEEN);
+    /** Topics whose latest value per key is all that matters. */
+    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN, STANCE_TRENDS);
+
+    public static final List<String> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, QUOTES, DEAD_LETTER, PRODUCER_SEEN,
+            STANCE_TRENDS, STANCE_SHIFTS);
 }

@@ -6,6 +6,7 @@ import io.stancewire.model.EnrichedArticle;
 import io.stancewire.model.JsonSerde;
 import io.stancewire.model.Quote;
 import io.stancewire.model.Topics;
+import io.stancewire.streams.trends.StanceTrends;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -36,9 +37,10 @@ public final class StancewireTopology {
         enriched.to(Topics.ARTICLES_ENRICHED,
                 Produced.with(Serdes.String(), JsonSerde.of(EnrichedArticle.class)).withName("write-enriched-articles"));
 
-        enriched.flatMap((articleId, article) -> article.quotes().stream().map(q -> KeyValue.pair(q.id(), q)).toList(),
-                        Named.as("one-record-per-quote"))
-                .to(Topics.QUOTES, Produced.with(Serdes.String(), JsonSerde.of(Quote.class)).withName("write-quotes"));
+        KStream<String, Quote> quotes = enriched.flatMap((articleId, article) -> article.quotes().stream().map(q -> KeyValue.pair(q.id(), q)).toList(),
+                        Named.as("one-record-per-quote"));
+        quotes.to(Topics.QUOTES, Produced.with(Serdes.String(), JsonSerde.of(Quote.class)).withName("write-quotes"));
+        StanceTrends.addTo(builder, quotes);
 
         return builder.build();
     }

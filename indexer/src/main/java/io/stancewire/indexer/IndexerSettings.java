@@ -10,8 +10,10 @@ import java.time.Duration;
 public record IndexerSettings(String bootstrapServers, String elasticsearchUrl, String groupId, int maxPollRecords,
                               Duration maxBackoff, IndexSettings index) {
 
+    public static final String DEFAULT_GROUP_ID = "stancewire-indexer";
+
     public static IndexerSettings defaults(String bootstrapServers, String elasticsearchUrl) {
-        return new IndexerSettings(bootstrapServers, elasticsearchUrl, "stancewire-indexer", 500, Duration.ofSeconds(30),
+        return new IndexerSettings(bootstrapServers, elasticsearchUrl, DEFAULT_GROUP_ID, 500, Duration.ofSeconds(30),
                 IndexSettings.local());
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexerSettings;
+import io.stancewire.indexer.KafkaIndexer;
 import io.stancewire.model.Topics;
 import io.stancewire.producer.FeedProducer;
 import io.stancewire.producer.PollSummary;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("stancewire: ready to ingest after %.1f s%n", (System.nanoTime() - started) / 1e9);
 
             ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.dataDir);
-            try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, "stancewire-streams",
+            try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
                  IndexerStage indexer = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
@@ -86,12 +88,15 @@ final class RunCommand implements Callable<Integer> {
         out.println("stancewire: waiting until " + published.size() + " new article(s) and their quotes are indexed ...");
         IndexedWait wait = new IndexedWait(es);
         long[] lastPrint = {System.nanoTime()};
-        boolean done = wait.await(published, timeout, signal.flag(), () -> {
+        Runnable tick = () -> {
             if (System.nanoTime() - lastPrint[0] >= progressInterval.toNanos()) {
                 progress.printIfChanged(out);
                 lastPrint[0] = System.nanoTime();
             }
-        });
+        };
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean done = wait.await(published, timeout, signal.flag(), tick)
+                && caughtUp(services.bootstrapServers, deadline, signal, tick);
         IndexedWait.Counts counts = wait.counts(published);
         out.println(progress.line());
         out.printf("stancewire: %s. This run: %d new article(s), %d quote(s) indexed.%n",
@@ -99,6 +104,24 @@ final class RunCommand implements Callable<Integer> {
         out.println("stancewire: look at them: curl '" + services.elasticsearchUrl + "/stancewire-quotes/_search?pretty&q=*'"
                 + " (the local node stops with this command; `./stancewire elasticsearch` keeps one up)");
         return done ? 0 : 1;
+    }
+
+    /**
+     * Also waits for what this run did not publish itself: records left from before it (a crash, a bad record) are
+     * processed and indexed before {@code --once} returns.
+     */
+    private boolean caughtUp(String bootstrapServers, long deadline, StopSignal signal, Runnable tick) throws InterruptedException {
+        try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
+            while (!signal.flag().get() && System.nanoTime() < deadline) {
+                if (lag.of(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW)) == 0
+                        && lag.of(IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS) == 0) {
+                    return true;
+                }
+                tick.run();
+                Thread.sleep(500);
+            }
+            return false;
+        }
     }
 
     private int runForever(FeedProducer producer, Progress progress, StopSignal signal) throws InterruptedException {

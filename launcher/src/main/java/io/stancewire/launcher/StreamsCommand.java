@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 final class StreamsCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
 
-    @Option(names = "--application-id", defaultValue = "stancewire-streams",
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_APPLICATION_ID.")
     String applicationId;
 

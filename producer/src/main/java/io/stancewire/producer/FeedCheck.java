@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * {@code stancewire feeds check}: parses feed files or URLs without publishing anything and reports, per input, the
  * feed type and item count, or the reason it failed. Never throws for a bad input; that is what it reports.
  */
-public final class FeedCheck {
+public final class FeedCheck implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final long maxBytes;
 
@@ -97,5 +97,10 @@ public final class FeedCheck {
 
     private static Result failure(String input, FetchException e) {
         return new Result(input, false, null, 0, 0, List.of(), e.reason(), e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
     }
 }

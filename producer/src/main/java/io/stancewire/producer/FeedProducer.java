@@ -55,7 +55,6 @@ public final class FeedProducer implements AutoCloseable {
 
     public FeedProducer(ProducerSettings settings, MeterRegistry meters) {
         this.settings = settings;
-        this.fetcher = new HttpFetcher(settings);
         for (FeedConfig feed : settings.feeds()) {
             states.putIfAbsent(feed.url(), new FeedState(feed));
         }
@@ -78,6 +77,7 @@ public final class FeedProducer implements AutoCloseable {
             publisher.close();
             throw e;
         }
+        this.fetcher = new HttpFetcher(settings);
     }
 
     /** Polls every enabled feed once, whether due or not. */
@@ -352,6 +352,10 @@ public final class FeedProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.close();
+        try {
+            publisher.close();
+        } finally {
+            fetcher.close();
+        }
     }
 }

@@ -56,6 +56,19 @@ public final class FeedCheck implements AutoCloseable {
         return out;
     }
 
+    /**
+     * What {@code stancewire feeds check} prints: a header, one tab-separated line per input ({@link Result#toTsv()})
+     * and a summary line. Returns the number of inputs that failed, for the exit code.
+     */
+    public int report(List<String> inputs, java.io.PrintStream out) {
+        List<Result> results = check(inputs);
+        out.println("input\tstatus\ttype_or_reason\titems\trepairs_or_error");
+        results.forEach(r -> out.println(r.toTsv()));
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        out.printf("%d checked, %d ok, %d failed%n", results.size(), results.size() - failed, failed);
+        return (int) failed;
+    }
+
     public Result checkUrl(String url) {
         try {
             FetchResult r = fetcher.get(UrlCanonicalizer.parseLenient(url), "application/rss+xml, application/atom+xml, "

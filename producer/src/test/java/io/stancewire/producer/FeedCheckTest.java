@@ -42,6 +42,12 @@ class FeedCheckTest {
                     .containsExactly("good.xml true rss_2.0 2/1", "page.html false feed-not-xml", "rss true rss_2.0 2/1",
                             "missing.xml false unreadable", "nope false http-404");
             assertThat(results.get(1).toTsv()).contains("FAIL\tfeed-not-xml\t0\tan HTML page");
+
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            int failures = check.report(List.of(dir.resolve("good.xml").toString(), dir.resolve("page.html").toString()),
+                    new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(failures).isEqualTo(1);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("OK\trss_2.0\t2").endsWith("2 checked, 1 ok, 1 failed\n");
         } finally {
             server.stop(0);
         }

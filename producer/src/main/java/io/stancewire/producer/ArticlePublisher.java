@@ -39,6 +39,10 @@ import java.util.UUID;
  * either all of it is visible to read_committed readers or none is. On start, {@code initTransactions} aborts
  * whatever a crashed predecessor with the same transactional id left open, and then the seen-set is rebuilt from
  * {@code PRODUCER_SEEN}: a restarted producer knows everything that was committed and re-sends nothing.
+ *
+ * <p>Article and dead-letter records carry the headers {@code feed} (the feed URL), {@code source} (the outlet, or
+ * for a dead letter what failed), {@code trace-id} (a UUID per record, for following it through the stages) and,
+ * when the feed has any, {@code tags} (its configured tags, comma-separated).
  */
 final class ArticlePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
@@ -47,7 +51,8 @@ final class ArticlePublisher implements AutoCloseable {
     private final String bootstrapServers;
 
     /** One unit of work: everything here is committed together or not at all. */
-    record Batch(List<Article> articles, List<SeenMarker> markers, List<DeadLetter> deadLetters, String feedUrl) {}
+    record Batch(List<Article> articles, List<SeenMarker> markers, List<DeadLetter> deadLetters, String feedUrl,
+                 List<String> tags) {}
 
     ArticlePublisher(ProducerSettings settings) {
         this.bootstrapServers = settings.bootstrapServers();
@@ -138,6 +143,9 @@ final class ArticlePublisher implements AutoCloseable {
                 headers.add("feed", bytes(batch.feedUrl()));
                 headers.add("source", bytes(a.outlet()));
                 headers.add("trace-id", bytes(UUID.randomUUID().toString()));
+                if (!batch.tags().isEmpty()) {
+                    headers.add("tags", bytes(String.join(",", batch.tags())));
+                }
                 producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.id(), Json.write(a), headers));
             }
             for (SeenMarker m : batch.markers()) {

@@ -215,7 +215,7 @@ public final class FeedProducer implements AutoCloseable {
                     simhash.orElse(null)));
         }
         try {
-            publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url()));
+            publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url(), feed.tags()));
         } catch (KafkaException e) {
             // Nothing was committed: the items stay unseen and the next poll tries them again.
             log.warn("publishing {} articles of {} failed, will retry: {}", articles.size(), feed.url(), e.toString());
@@ -246,7 +246,7 @@ public final class FeedProducer implements AutoCloseable {
         }
         feedsFailed.increment();
         try {
-            publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url()));
+            publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
         } catch (KafkaException ke) {
             log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
             return new PollSummary(0, 1, 0, 0, 0, 0, 0);

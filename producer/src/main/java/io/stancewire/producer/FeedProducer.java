@@ -38,6 +38,10 @@ public final class FeedProducer implements AutoCloseable {
     static final int MAX_TEXT_CHARS = 200_000;
     private static final String FEED_ACCEPT =
             "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    /** After this many polls with a transient page failure the article is published from the feed's content. */
+    static final int MAX_PAGE_ATTEMPTS = 3;
+    private static final Set<String> TRANSIENT_PAGE_FAILURES = Set.of("host-backoff", "http-429", "http-502",
+            "http-503", "http-504", "timeout", "connection-failed", "read-failed");
     private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
     private final ProducerSettings settings;
@@ -45,6 +49,8 @@ public final class FeedProducer implements AutoCloseable {
     private final ArticlePublisher publisher;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
+    /** Polls in which an entry's page failed transiently; only the polling thread touches it. */
+    private final Map<String, Integer> pageAttempts = new java.util.HashMap<>();
     private final Map<String, FeedState> states = new LinkedHashMap<>();
     private final Counter published;
     private final Counter duplicates;
@@ -152,7 +158,7 @@ public final class FeedProducer implements AutoCloseable {
             if (response.notModified()) {
                 state.succeeded(Instant.now(), interval, null, null);
                 feedsOk.increment();
-                return new PollSummary(0, 0, 1, 0, 0, 0, 0);
+                return new PollSummary(0, 0, 1, 0, 0, 0, 0, 0);
             }
         } catch (FetchException e) {
             return feedFailed(state, interval, e, null);
@@ -172,6 +178,7 @@ public final class FeedProducer implements AutoCloseable {
         Set<String> batchIds = new HashSet<>();
         int items = 0;
         int dups = 0;
+        int deferred = 0;
         for (FeedItem item : parsed.items()) {
             if (items >= settings.maxItemsPerFeed()) {
                 break;
@@ -189,6 +196,10 @@ public final class FeedProducer implements AutoCloseable {
                 continue;
             }
             Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
+            if (article == null) {
+                deferred++;
+                continue;
+            }
             // The page may name another canonical URL than the feed's link: then the link is remembered as an alias,
             // and the article may turn out to be one already published under its own URL.
             boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
@@ -221,16 +232,20 @@ public final class FeedProducer implements AutoCloseable {
             log.warn("publishing {} articles of {} failed, will retry: {}", articles.size(), feed.url(), e.toString());
             state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
             feedsFailed.increment();
-            return new PollSummary(0, 1, 0, items, 0, dups, 0);
+            return new PollSummary(0, 1, 0, items, 0, dups, 0, deferred);
         }
         seen.addAll(batchIds);
+        batchIds.forEach(pageAttempts::remove);
         state.succeeded(Instant.now(), interval, response.header("ETag").orElse(null),
                 response.header("Last-Modified").orElse(null));
+        if (deferred > 0) {
+            state.forgetValidators(); // a 304 next time would hide the deferred entries
+        }
         published.increment(articles.size());
         duplicates.increment(dups);
         deadLetters.increment(letters.size());
         feedsOk.increment();
-        return new PollSummary(1, 0, 0, items, articles.size(), dups, letters.size());
+        return new PollSummary(1, 0, 0, items, articles.size(), dups, letters.size(), deferred);
     }
 
     private PollSummary feedFailed(FeedState state, Duration interval, FetchException e, String payload) {
@@ -249,12 +264,16 @@ public final class FeedProducer implements AutoCloseable {
             publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
         } catch (KafkaException ke) {
             log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
-            return new PollSummary(0, 1, 0, 0, 0, 0, 0);
+            return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
         }
         deadLetters.increment(letters.size());
-        return new PollSummary(0, 1, 0, 0, 0, 0, letters.size());
+        return new PollSummary(0, 1, 0, 0, 0, 0, letters.size(), 0);
     }
 
+    /**
+     * The article for a new entry, or null when its page failed in a way that may pass and it has not yet been
+     * tried {@link #MAX_PAGE_ATTEMPTS} times: the entry is then left unseen for the next poll.
+     */
     private Article buildArticle(FeedConfig feed, ParsedFeed parsed, FeedItem item, String linkCanonical,
                                  String preId, List<DeadLetter> letters) {
         List<String> flags = new ArrayList<>();
@@ -267,6 +286,10 @@ public final class FeedProducer implements AutoCloseable {
                 finalUrl = r.finalUri().toString();
                 page = ArticleExtractor.extract(r.body(), r.charset().orElse(null), r.finalUri());
             } catch (FetchException e) {
+                if (TRANSIENT_PAGE_FAILURES.contains(e.reason())
+                        && pageAttempts.merge(preId, 1, Integer::sum) < MAX_PAGE_ATTEMPTS) {
+                    return null; // try again next poll rather than publish the article without its page for ever
+                }
                 letters.add(DeadLetter.of(STAGE, item.link(), null, null, preId, "page-" + e.reason(), e.getMessage(), null));
                 flags.add("page-unavailable");
             } catch (Exception e) {

@@ -67,6 +67,9 @@ class FeedProducerIT {
             String etag = "\"" + java.util.Arrays.hashCode(r.body()) + "\"";
             exchange.getResponseHeaders().add("Content-Type", r.contentType());
             exchange.getResponseHeaders().add("ETag", etag);
+            if (r.status() == 503) {
+                exchange.getResponseHeaders().add("Retry-After", "0");
+            }
             if (r.status() == 200 && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 exchange.sendResponseHeaders(304, -1);
             } else {
@@ -305,6 +308,34 @@ class FeedProducerIT {
             assertThat(r.key()).isEqualTo(id);
             assertThat(Json.read(r.value(), Article.class).title()).isEqualTo("Zombie story");
             assertThat(new String(r.headers().lastHeader("tags").value(), StandardCharsets.UTF_8)).isEqualTo("crash,test");
+        });
+    }
+
+    @Test
+    void aPageThatIsBusyIsFetchedAgainOnTheNextPollNotPublishedWithoutIt() throws Exception {
+        String feedUrl = base + "/busy-feed.xml";
+        routes.put("/busy-feed.xml", new Response(200, "application/rss+xml", rss(item("Busy story",
+                base + "/articles/busy", "<p>Only a teaser.</p>")).getBytes(StandardCharsets.UTF_8)));
+        // 503 first (with Retry-After: 0, so the other tests' host is not held up), then the page.
+        routes.put("/articles/busy", new Response(503, "text/html", "busy".getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(feedUrl, "Busy", null, null, List.of())), true, null, null, null, null,
+                null, null, null, null, true, null, Duration.ZERO, null, "producer-it-busy");
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            PollSummary first = producer.pollOnce();
+            assertThat(first.deferred()).isEqualTo(1);
+            assertThat(first.published()).isZero();
+            assertThat(first.deadLetters()).isZero();
+
+            routes.put("/articles/busy", new Response(200, "text/html; charset=utf-8", page("div-soup.html")));
+            PollSummary second = producer.pollOnce();
+            assertThat(second.published()).isEqualTo(1);
+            assertThat(second.deferred()).isZero();
+        }
+        assertThat(recordsOf(feedUrl)).singleElement().satisfies(r -> {
+            Article a = Json.read(r.value(), Article.class);
+            assertThat(a.flags()).doesNotContain("page-unavailable", "feed-content");
+            assertThat(a.text()).isEqualTo(new String(page("div-soup.expected.txt"), StandardCharsets.UTF_8));
         });
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -159,10 +160,16 @@ final class ArticlePublisher implements AutoCloseable {
                 producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, null, d.key(), Json.write(d), headers));
             }
             producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            // Another producer with our transactional id took over, or the broker refuses us: nothing to retry.
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException e) {
+            // Another producer with our transactional id took over (newer brokers say so with an epoch error; a
+            // transaction the coordinator timed out looks the same), or the broker refuses us: this instance stops,
+            // and a fresh one (which re-reads the seen-set) is the way on.
             throw new PublishingStoppedException("the Kafka producer cannot continue: " + e.getMessage(), e);
         } catch (KafkaException e) {
+            if (e.getCause() instanceof ProducerFencedException || e.getCause() instanceof InvalidProducerEpochException) {
+                throw new PublishingStoppedException("fenced by a newer producer: " + e.getMessage(), e);
+            }
             try {
                 producer.abortTransaction();
             } catch (KafkaException abortFailure) {

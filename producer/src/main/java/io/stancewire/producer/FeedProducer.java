@@ -46,7 +46,9 @@ public final class FeedProducer implements AutoCloseable {
 
     private final ProducerSettings settings;
     private final HttpFetcher fetcher;
-    private final ArticlePublisher publisher;
+    private ArticlePublisher publisher;
+    /** Set when a commit failed: whether it took effect is unknown until the producer is rebuilt and re-reads. */
+    private boolean inDoubt;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
     /** Polls in which an entry's page failed transiently; only the polling thread touches it. */
@@ -71,19 +73,41 @@ public final class FeedProducer implements AutoCloseable {
         this.feedsFailed = meters.counter("stancewire.producer.feed.polls", "outcome", "failed");
         this.feedTimer = meters.timer("stancewire.producer.feed.poll.time");
         meters.gaugeCollectionSize("stancewire.producer.seen.size", List.of(), seen);
-        this.publisher = new ArticlePublisher(settings);
+        connect();
+        this.fetcher = new HttpFetcher(settings);
+    }
+
+    /**
+     * A new transactional producer (which settles whatever the previous one left open: committed or aborted) and
+     * the seen-set as committed on {@code PRODUCER_SEEN}.
+     */
+    private void connect() {
+        ArticlePublisher fresh = new ArticlePublisher(settings);
         try {
-            publisher.restoreSeen(Duration.ofSeconds(60)).forEach((id, marker) -> {
+            Map<String, SeenMarker> restored = fresh.restoreSeen(Duration.ofSeconds(60));
+            seen.clear();
+            restored.forEach((id, marker) -> {
                 seen.add(id);
                 if (marker != null && marker.aliasOf() == null && marker.simhash() != null) {
                     nearDuplicates.add(id, marker.simhash());
                 }
             });
         } catch (RuntimeException e) {
-            publisher.close();
+            fresh.close();
             throw e;
         }
-        this.fetcher = new HttpFetcher(settings);
+        this.publisher = fresh;
+    }
+
+    /** After a failed commit, rebuild the producer and re-read what was really committed before publishing more. */
+    private void settleIfInDoubt() {
+        if (!inDoubt) {
+            return;
+        }
+        publisher.close();
+        connect();
+        inDoubt = false;
+        log.info("Kafka producer rebuilt after a failed commit; {} ids known", seen.size());
     }
 
     /** Polls every enabled feed once, whether due or not. */
@@ -131,6 +155,15 @@ public final class FeedProducer implements AutoCloseable {
 
     /** A bug met by one feed's data must not stop the others: it becomes that feed's failure and a dead letter. */
     private PollSummary pollFeedSafely(FeedState state) {
+        try {
+            settleIfInDoubt();
+        } catch (PublishingStoppedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The broker is still unreachable; this feed waits for the next round, the feed itself is not at fault.
+            log.warn("Kafka not available, skipping {}: {}", state.feed.url(), e.toString());
+            return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
+        }
         try {
             return pollFeed(state);
         } catch (PublishingStoppedException e) {
@@ -228,7 +261,9 @@ public final class FeedProducer implements AutoCloseable {
         try {
             publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url(), feed.tags()));
         } catch (KafkaException e) {
-            // Nothing was committed: the items stay unseen and the next poll tries them again.
+            // The commit may or may not have happened (a timeout hides which): the items stay unseen here, and the
+            // next poll first rebuilds the producer and re-reads the seen-set, so they are neither lost nor doubled.
+            inDoubt = true;
             log.warn("publishing {} articles of {} failed, will retry: {}", articles.size(), feed.url(), e.toString());
             state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
             feedsFailed.increment();
@@ -263,6 +298,7 @@ public final class FeedProducer implements AutoCloseable {
         try {
             publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
         } catch (KafkaException ke) {
+            inDoubt = true;
             log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
             return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
         }

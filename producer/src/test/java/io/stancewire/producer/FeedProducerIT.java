@@ -338,4 +338,26 @@ class FeedProducerIT {
             assertThat(a.text()).isEqualTo(new String(page("div-soup.expected.txt"), StandardCharsets.UTF_8));
         });
     }
+
+    @Test
+    void aFencedProducerStopsAndPublishesNothing() throws Exception {
+        String feedUrl = base + "/fenced.xml";
+        routes.put("/fenced.xml", new Response(200, "application/rss+xml", rss(item("Fenced story",
+                base + "/articles/fenced", "<p>" + "Text of a story nobody may publish twice. ".repeat(8) + "</p>"))
+                .getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(feedUrl, "Fenced", null, null, List.of())), false, null, null, null, null,
+                null, null, null, null, true, null, Duration.ZERO, null, "producer-it-fenced");
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "producer-it-fenced");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (FeedProducer old = new FeedProducer(settings, new SimpleMeterRegistry());
+             KafkaProducer<String, byte[]> newer = new KafkaProducer<>(p)) {
+            newer.initTransactions(); // a second instance with the same id takes over
+            assertThatThrownBy(old::pollOnce).isInstanceOf(PublishingStoppedException.class);
+        }
+        assertThat(recordsOf(feedUrl)).isEmpty();
+    }
 }

@@ -39,8 +39,8 @@ public final class ArticleExtractor {
             + "[role=navigation], [role=complementary], [role=contentinfo], [role=banner], [role=dialog], "
             + "[style~=display:\\s*none]";
     private static final Pattern UNLIKELY = Pattern.compile(
-            "comment|disqus|paywall|share|sharing|social|related|recommend|newsletter|subscribe|promo|advert|\\bad-|-ad\\b"
-                    + "|\\bads\\b|sponsor|cookie|consent|banner|breadcrumb|sidebar|widget|popup|modal|outbrain|taboola"
+            "comment|disqus|paywall|share|sharing|social|related|recommend|newsletter|subscribe|promo|advert"
+                    + "|(^|[\\s_-])(ad|ads|adv|adslot|dfp|gpt)([\\s_-]|$)|sponsor|cookie|consent|banner|breadcrumb|sidebar|widget|popup|modal|outbrain|taboola"
                     + "|menu|masthead|skip-link|signup|most-popular|trending|tags\\b|pagination|byline-share",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE = Pattern.compile("article|body|content|entry|main|story|post|text|column",
@@ -52,6 +52,10 @@ public final class ArticleExtractor {
                     + "|sidebar|sponsor|shopping|tags|tool|widget|caption|credit", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAYWALL = Pattern.compile("paywall|subscriber-only|premium-content|piano-|meter-",
             Pattern.CASE_INSENSITIVE);
+    /** Labels of ad slots, in the languages of the feeds we follow; a paragraph that is only this is not text. */
+    private static final Set<String> AD_LABELS = Set.of("advertisement", "advertising", "ad", "sponsored",
+            "sponsored content", "anzeige", "publicité", "publicidad", "pubblicità", "реклама", "اشتہار", "إعلان",
+            "广告", "広告", "광고", "विज्ञापन");
     private static final Pattern COMMAS = Pattern.compile("[,،，、;؛]");
 
     /** Parses bytes with the charset from the HTTP header, else the page's BOM or meta tag, as browsers do. */
@@ -93,7 +97,13 @@ public final class ArticleExtractor {
                 || !doc.getElementsByAttributeValueMatching("id", PAYWALL).isEmpty();
 
         clean(doc);
-        String text = TextBlocks.join(mainParagraphs(doc));
+        List<String> paragraphs = new ArrayList<>(mainParagraphs(doc));
+        paragraphs.removeIf(p -> AD_LABELS.contains(p.toLowerCase(Locale.ROOT)));
+        // The headline often sits inside the article container; it is the title, not text.
+        while (!paragraphs.isEmpty() && title != null && sameWords(paragraphs.get(0), title)) {
+            paragraphs.remove(0);
+        }
+        String text = TextBlocks.join(paragraphs);
         String ldBody = ldText(ld, "articleBody");
         if (text.length() < SHORT_TEXT_CHARS && ldBody != null && ldBody.length() > text.length()) {
             text = ldBody.strip().replaceAll("\\r?\\n\\s*\\n\\s*", "\n\n").replaceAll("[ \\t]+", " ");
@@ -138,11 +148,8 @@ public final class ArticleExtractor {
         }
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element block : body.select("p, pre, td, blockquote, div, li")) {
-            if (block.normalName().equals("div") || block.normalName().equals("li")) {
-                // A div or li counts as a paragraph only when it holds text directly, not just more blocks.
-                if (!block.select("p, div, ul, ol, table, blockquote").isEmpty() || block.ownText().length() < 25) {
-                    continue;
-                }
+            if ((block.normalName().equals("div") || block.normalName().equals("li")) && hasBlockInside(block)) {
+                continue; // a div or li counts as a paragraph only when it holds text, not more blocks
             }
             String text = block.text();
             if (text.length() < 25) {
@@ -178,8 +185,10 @@ public final class ArticleExtractor {
         if (parent != null && !top.normalName().equals("body")) {
             for (Element sibling : parent.children()) {
                 Double s = scores.get(sibling);
-                boolean goodParagraph = sibling.normalName().equals("p") && sibling.text().length() > 80
-                        && linkDensity(sibling) < 0.25;
+                // A sibling that is itself a paragraph of text (p, or a div without blocks) belongs to the story.
+                boolean paragraphLike = sibling.normalName().equals("p")
+                        || sibling.normalName().equals("div") && !hasBlockInside(sibling);
+                boolean goodParagraph = paragraphLike && sibling.text().length() > 80 && linkDensity(sibling) < 0.25;
                 if (sibling == top || s != null && s >= threshold || goodParagraph) {
                     parts.add(sibling);
                 }
@@ -193,6 +202,15 @@ public final class ArticleExtractor {
             out.addAll(TextBlocks.paragraphs(part));
         }
         return out;
+    }
+
+    private static boolean hasBlockInside(Element e) {
+        for (Element child : e.getAllElements()) {
+            if (child != e && TextBlocks.BLOCK_TAGS.contains(child.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double initialScore(Element e, Map<Element, Double> scores) {
@@ -378,6 +396,10 @@ public final class ArticleExtractor {
 
     private static String text(Element e) {
         return e == null ? null : e.text();
+    }
+
+    private static boolean sameWords(String a, String b) {
+        return a.replaceAll("[\\s\\p{Punct}]+", " ").strip().equalsIgnoreCase(b.replaceAll("[\\s\\p{Punct}]+", " ").strip());
     }
 
     static String firstNonBlank(String... values) {

@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,6 +40,10 @@ import java.util.UUID;
  * either all of it is visible to read_committed readers or none is. On start, {@code initTransactions} aborts
  * whatever a crashed predecessor with the same transactional id left open, and then the seen-set is rebuilt from
  * {@code PRODUCER_SEEN}: a restarted producer knows everything that was committed and re-sends nothing.
+ *
+ * <p>Article and dead-letter records carry the headers {@code feed} (the feed URL), {@code source} (the outlet, or
+ * for a dead letter what failed), {@code trace-id} (a UUID per record, for following it through the stages) and,
+ * when the feed has any, {@code tags} (its configured tags, comma-separated).
  */
 final class ArticlePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
@@ -47,7 +52,8 @@ final class ArticlePublisher implements AutoCloseable {
     private final String bootstrapServers;
 
     /** One unit of work: everything here is committed together or not at all. */
-    record Batch(List<Article> articles, List<SeenMarker> markers, List<DeadLetter> deadLetters, String feedUrl) {}
+    record Batch(List<Article> articles, List<SeenMarker> markers, List<DeadLetter> deadLetters, String feedUrl,
+                 List<String> tags) {}
 
     ArticlePublisher(ProducerSettings settings) {
         this.bootstrapServers = settings.bootstrapServers();
@@ -64,7 +70,13 @@ final class ArticlePublisher implements AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(p);
-        producer.initTransactions();
+        try {
+            // Fences any earlier instance with this transactional id and aborts what it left open.
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /**
@@ -132,6 +144,9 @@ final class ArticlePublisher implements AutoCloseable {
                 headers.add("feed", bytes(batch.feedUrl()));
                 headers.add("source", bytes(a.outlet()));
                 headers.add("trace-id", bytes(UUID.randomUUID().toString()));
+                if (!batch.tags().isEmpty()) {
+                    headers.add("tags", bytes(String.join(",", batch.tags())));
+                }
                 producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.id(), Json.write(a), headers));
             }
             for (SeenMarker m : batch.markers()) {
@@ -145,10 +160,16 @@ final class ArticlePublisher implements AutoCloseable {
                 producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, null, d.key(), Json.write(d), headers));
             }
             producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            // Another producer with our transactional id took over, or the broker refuses us: nothing to retry.
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException e) {
+            // Another producer with our transactional id took over (newer brokers say so with an epoch error; a
+            // transaction the coordinator timed out looks the same), or the broker refuses us: this instance stops,
+            // and a fresh one (which re-reads the seen-set) is the way on.
             throw new PublishingStoppedException("the Kafka producer cannot continue: " + e.getMessage(), e);
         } catch (KafkaException e) {
+            if (e.getCause() instanceof ProducerFencedException || e.getCause() instanceof InvalidProducerEpochException) {
+                throw new PublishingStoppedException("fenced by a newer producer: " + e.getMessage(), e);
+            }
             try {
                 producer.abortTransaction();
             } catch (KafkaException abortFailure) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * {@code stancewire feeds check}: parses feed files or URLs without publishing anything and reports, per input, the
  * feed type and item count, or the reason it failed. Never throws for a bad input; that is what it reports.
  */
-public final class FeedCheck {
+public final class FeedCheck implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final long maxBytes;
 
@@ -54,6 +54,19 @@ public final class FeedCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * What {@code stancewire feeds check} prints: a header, one tab-separated line per input ({@link Result#toTsv()})
+     * and a summary line. Returns the number of inputs that failed, for the exit code.
+     */
+    public int report(List<String> inputs, java.io.PrintStream out) {
+        List<Result> results = check(inputs);
+        out.println("input\tstatus\ttype_or_reason\titems\trepairs_or_error");
+        results.forEach(r -> out.println(r.toTsv()));
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        out.printf("%d checked, %d ok, %d failed%n", results.size(), results.size() - failed, failed);
+        return (int) failed;
     }
 
     public Result checkUrl(String url) {
@@ -97,5 +110,10 @@ public final class FeedCheck {
 
     private static Result failure(String input, FetchException e) {
         return new Result(input, false, null, 0, 0, List.of(), e.reason(), e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
     }
 }

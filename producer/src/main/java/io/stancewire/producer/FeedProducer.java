@@ -38,13 +38,21 @@ public final class FeedProducer implements AutoCloseable {
     static final int MAX_TEXT_CHARS = 200_000;
     private static final String FEED_ACCEPT =
             "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    /** After this many polls with a transient page failure the article is published from the feed's content. */
+    static final int MAX_PAGE_ATTEMPTS = 3;
+    private static final Set<String> TRANSIENT_PAGE_FAILURES = Set.of("host-backoff", "http-429", "http-502",
+            "http-503", "http-504", "timeout", "connection-failed", "read-failed");
     private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
     private final ProducerSettings settings;
     private final HttpFetcher fetcher;
-    private final ArticlePublisher publisher;
+    private ArticlePublisher publisher;
+    /** Set when a commit failed: whether it took effect is unknown until the producer is rebuilt and re-reads. */
+    private boolean inDoubt;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
+    /** Polls in which an entry's page failed transiently; only the polling thread touches it. */
+    private final Map<String, Integer> pageAttempts = new java.util.HashMap<>();
     private final Map<String, FeedState> states = new LinkedHashMap<>();
     private final Counter published;
     private final Counter duplicates;
@@ -55,7 +63,6 @@ public final class FeedProducer implements AutoCloseable {
 
     public FeedProducer(ProducerSettings settings, MeterRegistry meters) {
         this.settings = settings;
-        this.fetcher = new HttpFetcher(settings);
         for (FeedConfig feed : settings.feeds()) {
             states.putIfAbsent(feed.url(), new FeedState(feed));
         }
@@ -66,18 +73,41 @@ public final class FeedProducer implements AutoCloseable {
         this.feedsFailed = meters.counter("stancewire.producer.feed.polls", "outcome", "failed");
         this.feedTimer = meters.timer("stancewire.producer.feed.poll.time");
         meters.gaugeCollectionSize("stancewire.producer.seen.size", List.of(), seen);
-        this.publisher = new ArticlePublisher(settings);
+        connect();
+        this.fetcher = new HttpFetcher(settings);
+    }
+
+    /**
+     * A new transactional producer (which settles whatever the previous one left open: committed or aborted) and
+     * the seen-set as committed on {@code PRODUCER_SEEN}.
+     */
+    private void connect() {
+        ArticlePublisher fresh = new ArticlePublisher(settings);
         try {
-            publisher.restoreSeen(Duration.ofSeconds(60)).forEach((id, marker) -> {
+            Map<String, SeenMarker> restored = fresh.restoreSeen(Duration.ofSeconds(60));
+            seen.clear();
+            restored.forEach((id, marker) -> {
                 seen.add(id);
                 if (marker != null && marker.aliasOf() == null && marker.simhash() != null) {
                     nearDuplicates.add(id, marker.simhash());
                 }
             });
         } catch (RuntimeException e) {
-            publisher.close();
+            fresh.close();
             throw e;
         }
+        this.publisher = fresh;
+    }
+
+    /** After a failed commit, rebuild the producer and re-read what was really committed before publishing more. */
+    private void settleIfInDoubt() {
+        if (!inDoubt) {
+            return;
+        }
+        publisher.close();
+        connect();
+        inDoubt = false;
+        log.info("Kafka producer rebuilt after a failed commit; {} ids known", seen.size());
     }
 
     /** Polls every enabled feed once, whether due or not. */
@@ -126,6 +156,15 @@ public final class FeedProducer implements AutoCloseable {
     /** A bug met by one feed's data must not stop the others: it becomes that feed's failure and a dead letter. */
     private PollSummary pollFeedSafely(FeedState state) {
         try {
+            settleIfInDoubt();
+        } catch (PublishingStoppedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The broker is still unreachable; this feed waits for the next round, the feed itself is not at fault.
+            log.warn("Kafka not available, skipping {}: {}", state.feed.url(), e.toString());
+            return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
+        }
+        try {
             return pollFeed(state);
         } catch (PublishingStoppedException e) {
             throw e;
@@ -152,7 +191,7 @@ public final class FeedProducer implements AutoCloseable {
             if (response.notModified()) {
                 state.succeeded(Instant.now(), interval, null, null);
                 feedsOk.increment();
-                return new PollSummary(0, 0, 1, 0, 0, 0, 0);
+                return new PollSummary(0, 0, 1, 0, 0, 0, 0, 0);
             }
         } catch (FetchException e) {
             return feedFailed(state, interval, e, null);
@@ -172,6 +211,7 @@ public final class FeedProducer implements AutoCloseable {
         Set<String> batchIds = new HashSet<>();
         int items = 0;
         int dups = 0;
+        int deferred = 0;
         for (FeedItem item : parsed.items()) {
             if (items >= settings.maxItemsPerFeed()) {
                 break;
@@ -189,6 +229,10 @@ public final class FeedProducer implements AutoCloseable {
                 continue;
             }
             Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
+            if (article == null) {
+                deferred++;
+                continue;
+            }
             // The page may name another canonical URL than the feed's link: then the link is remembered as an alias,
             // and the article may turn out to be one already published under its own URL.
             boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
@@ -215,22 +259,28 @@ public final class FeedProducer implements AutoCloseable {
                     simhash.orElse(null)));
         }
         try {
-            publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url()));
+            publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url(), feed.tags()));
         } catch (KafkaException e) {
-            // Nothing was committed: the items stay unseen and the next poll tries them again.
+            // The commit may or may not have happened (a timeout hides which): the items stay unseen here, and the
+            // next poll first rebuilds the producer and re-reads the seen-set, so they are neither lost nor doubled.
+            inDoubt = true;
             log.warn("publishing {} articles of {} failed, will retry: {}", articles.size(), feed.url(), e.toString());
             state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
             feedsFailed.increment();
-            return new PollSummary(0, 1, 0, items, 0, dups, 0);
+            return new PollSummary(0, 1, 0, items, 0, dups, 0, deferred);
         }
         seen.addAll(batchIds);
+        batchIds.forEach(pageAttempts::remove);
         state.succeeded(Instant.now(), interval, response.header("ETag").orElse(null),
                 response.header("Last-Modified").orElse(null));
+        if (deferred > 0) {
+            state.forgetValidators(); // a 304 next time would hide the deferred entries
+        }
         published.increment(articles.size());
         duplicates.increment(dups);
         deadLetters.increment(letters.size());
         feedsOk.increment();
-        return new PollSummary(1, 0, 0, items, articles.size(), dups, letters.size());
+        return new PollSummary(1, 0, 0, items, articles.size(), dups, letters.size(), deferred);
     }
 
     private PollSummary feedFailed(FeedState state, Duration interval, FetchException e, String payload) {
@@ -246,15 +296,20 @@ public final class FeedProducer implements AutoCloseable {
         }
         feedsFailed.increment();
         try {
-            publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url()));
+            publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
         } catch (KafkaException ke) {
+            inDoubt = true;
             log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
-            return new PollSummary(0, 1, 0, 0, 0, 0, 0);
+            return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
         }
         deadLetters.increment(letters.size());
-        return new PollSummary(0, 1, 0, 0, 0, 0, letters.size());
+        return new PollSummary(0, 1, 0, 0, 0, 0, letters.size(), 0);
     }
 
+    /**
+     * The article for a new entry, or null when its page failed in a way that may pass and it has not yet been
+     * tried {@link #MAX_PAGE_ATTEMPTS} times: the entry is then left unseen for the next poll.
+     */
     private Article buildArticle(FeedConfig feed, ParsedFeed parsed, FeedItem item, String linkCanonical,
                                  String preId, List<DeadLetter> letters) {
         List<String> flags = new ArrayList<>();
@@ -267,6 +322,10 @@ public final class FeedProducer implements AutoCloseable {
                 finalUrl = r.finalUri().toString();
                 page = ArticleExtractor.extract(r.body(), r.charset().orElse(null), r.finalUri());
             } catch (FetchException e) {
+                if (TRANSIENT_PAGE_FAILURES.contains(e.reason())
+                        && pageAttempts.merge(preId, 1, Integer::sum) < MAX_PAGE_ATTEMPTS) {
+                    return null; // try again next poll rather than publish the article without its page for ever
+                }
                 letters.add(DeadLetter.of(STAGE, item.link(), null, null, preId, "page-" + e.reason(), e.getMessage(), null));
                 flags.add("page-unavailable");
             } catch (Exception e) {
@@ -352,6 +411,10 @@ public final class FeedProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.close();
+        try {
+            publisher.close();
+        } finally {
+            fetcher.close();
+        }
     }
 }

@@ -23,6 +23,11 @@ final class FeedState {
         return new HttpFetcher.Validators(etag, lastModified);
     }
 
+    void forgetValidators() {
+        etag = null;
+        lastModified = null;
+    }
+
     boolean disabled() {
         return disabledReason != null;
     }

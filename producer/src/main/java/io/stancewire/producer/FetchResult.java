@@ -27,13 +27,20 @@ public record FetchResult(URI requestedUri, URI finalUri, int status, String con
         return ContentTypes.charset(contentType).flatMap(FeedDecoder::charset).map(java.nio.charset.Charset::name);
     }
 
-    /** Retry-After in seconds form (the HTTP-date form is rare for feeds and treated as absent). */
+    /** Retry-After, in seconds or as an HTTP date. */
     public Optional<Duration> retryAfter() {
         return header("Retry-After").flatMap(v -> {
             try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip()))));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    java.time.Instant at = java.time.ZonedDateTime.parse(v.strip(),
+                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Duration wait = Duration.between(java.time.Instant.now(), at);
+                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    return Optional.empty();
+                }
             }
         });
     }

@@ -19,7 +19,7 @@ import java.util.zip.InflaterInputStream;
  * decompressed body while it streams (a small gzip bomb cannot fill the heap), a content-type check before the body
  * is read, and per-host politeness ({@link HostThrottle}).
  */
-public final class HttpFetcher {
+public final class HttpFetcher implements AutoCloseable {
     private final HttpClient client;
     private final UrlGuard guard;
     private final HostThrottle throttle;
@@ -164,5 +164,11 @@ public final class HttpFetcher {
     private static String describe(Throwable e) {
         String msg = e.getMessage();
         return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+
+    /** Ends the client's connection pool and selector thread. */
+    @Override
+    public void close() {
+        client.close();
     }
 }

@@ -2,7 +2,7 @@ package io.stancewire.producer;
 
 /**
  * Kafka will not take more from this producer: another instance with the same transactional id took over (it was
- * fenced), or the broker refuses it. Nothing can be retried; the producer must stop, and whoever runs it decides
+ * fenced; an open transaction the coordinator timed out is reported the same way), or the broker refuses it. Nothing can be retried; the producer must stop, and whoever runs it decides
  * whether to start a fresh one.
  */
 public class PublishingStoppedException extends RuntimeException {

@@ -54,6 +54,14 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void pageWithoutParagraphTagsSplitByAnAdStillGivesTheWholeStory() throws IOException {
+        String expected = new String(resource("div-soup.expected.txt"), StandardCharsets.UTF_8);
+        ExtractedPage page = ArticleExtractor.extract(resource("div-soup.html"), null, URI.create("https://times.example/a"));
+        assertThat(page.text()).isEqualTo(expected);
+        assertThat(page.title()).isEqualTo("Minister backs chip plan");
+    }
+
+    @Test
     void httpCharsetWinsOverTheMetaTag() {
         String html = "<html><head><meta charset=\"windows-1252\"></head><body><article><p>"
                 + "“Привет”, сказал он, и это был длинный абзац текста, чтобы его выбрали как основной текст статьи.</p>"

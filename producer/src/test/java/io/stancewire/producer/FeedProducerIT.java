@@ -63,9 +63,19 @@ class FeedProducerIT {
             if (r == null) {
                 r = new Response(404, "text/html", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8));
             }
+            // Every response carries an ETag of its body; a request that already has it gets 304 Not Modified.
+            String etag = "\"" + java.util.Arrays.hashCode(r.body()) + "\"";
             exchange.getResponseHeaders().add("Content-Type", r.contentType());
-            exchange.sendResponseHeaders(r.status(), r.body().length);
-            exchange.getResponseBody().write(r.body());
+            exchange.getResponseHeaders().add("ETag", etag);
+            if (r.status() == 503) {
+                exchange.getResponseHeaders().add("Retry-After", "0");
+            }
+            if (r.status() == 200 && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                exchange.sendResponseHeaders(r.status(), r.body().length);
+                exchange.getResponseBody().write(r.body());
+            }
             exchange.close();
         });
         http.start();
@@ -146,13 +156,25 @@ class FeedProducerIT {
             assertThat(first.duplicatesSkipped()).isEqualTo(1);
             assertThat(first.deadLetters()).isEqualTo(2); // the broken feed and the missing page
 
+            // The same entries in another order (a changed body, so no 304): all five are known.
+            routes.put("/feed.xml", new Response(200, "application/rss+xml; charset=utf-8", rss(
+                    item("Partner copy", base + "/partner/copy", "teaser"),
+                    item("Urdu story again", base + "/articles/china-ai/?fbclid=xyz#top", "teaser"),
+                    item("Gone story", base + "/articles/gone", longFallback),
+                    item("English story", base + "/articles/chipmakers", "teaser"),
+                    item("Urdu story", base + "/articles/china-ai?utm_source=rss&amp;utm_medium=feed", "teaser"))
+                    .getBytes(StandardCharsets.UTF_8)));
             PollSummary second = producer.pollOnce();
             assertThat(second.published()).isZero();
             assertThat(second.duplicatesSkipped()).isEqualTo(5);
+            // Unchanged since: the conditional GET is answered 304 and nothing is parsed.
+            PollSummary third = producer.pollOnce();
+            assertThat(third.feedsNotModified()).isEqualTo(1);
+            assertThat(third.itemsSeen()).isZero();
             assertThat(meters.counter("stancewire.producer.articles.published").count()).isEqualTo(4);
             assertThat(producer.statuses()).filteredOn(s -> s.url().endsWith("/broken.xml"))
                     .singleElement().satisfies(s -> {
-                        assertThat(s.consecutiveFailures()).isEqualTo(2);
+                        assertThat(s.consecutiveFailures()).isEqualTo(3);
                         assertThat(s.lastError()).startsWith("feed-not-xml");
                     });
         }
@@ -245,7 +267,7 @@ class FeedProducerIT {
                 "<p>" + "A story whose first publication was interrupted by a crash. ".repeat(6) + "</p>"))
                 .getBytes(StandardCharsets.UTF_8)));
         ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
-                List.of(new FeedConfig(feedUrl, "Zombie", null, null, List.of())), false, null, null, null, null,
+                List.of(new FeedConfig(feedUrl, "Zombie", null, null, List.of("crash", "test"))), false, null, null, null, null,
                 null, null, null, null, true, null, Duration.ZERO, null, "producer-it-zombie");
         String id = Ids.articleId(UrlCanonicalizer.canonicalize(link).orElseThrow());
 
@@ -271,7 +293,11 @@ class FeedProducerIT {
                 PollSummary summary = restarted.pollOnce();
                 assertThat(summary.published()).isEqualTo(1);
                 assertThat(summary.duplicatesSkipped()).isZero();
-                assertThat(restarted.pollOnce().published()).isZero();
+                // The feed has not changed: the conditional GET gets 304 and nothing is parsed or fetched.
+                PollSummary again = restarted.pollOnce();
+                assertThat(again.feedsNotModified()).isEqualTo(1);
+                assertThat(again.published()).isZero();
+                assertThat(again.itemsSeen()).isZero();
             }
             assertThatThrownBy(zombie::commitTransaction).isInstanceOf(KafkaException.class);
         } finally {
@@ -281,6 +307,57 @@ class FeedProducerIT {
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo(id);
             assertThat(Json.read(r.value(), Article.class).title()).isEqualTo("Zombie story");
+            assertThat(new String(r.headers().lastHeader("tags").value(), StandardCharsets.UTF_8)).isEqualTo("crash,test");
         });
+    }
+
+    @Test
+    void aPageThatIsBusyIsFetchedAgainOnTheNextPollNotPublishedWithoutIt() throws Exception {
+        String feedUrl = base + "/busy-feed.xml";
+        routes.put("/busy-feed.xml", new Response(200, "application/rss+xml", rss(item("Busy story",
+                base + "/articles/busy", "<p>Only a teaser.</p>")).getBytes(StandardCharsets.UTF_8)));
+        // 503 first (with Retry-After: 0, so the other tests' host is not held up), then the page.
+        routes.put("/articles/busy", new Response(503, "text/html", "busy".getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(feedUrl, "Busy", null, null, List.of())), true, null, null, null, null,
+                null, null, null, null, true, null, Duration.ZERO, null, "producer-it-busy");
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            PollSummary first = producer.pollOnce();
+            assertThat(first.deferred()).isEqualTo(1);
+            assertThat(first.published()).isZero();
+            assertThat(first.deadLetters()).isZero();
+
+            routes.put("/articles/busy", new Response(200, "text/html; charset=utf-8", page("div-soup.html")));
+            PollSummary second = producer.pollOnce();
+            assertThat(second.published()).isEqualTo(1);
+            assertThat(second.deferred()).isZero();
+        }
+        assertThat(recordsOf(feedUrl)).singleElement().satisfies(r -> {
+            Article a = Json.read(r.value(), Article.class);
+            assertThat(a.flags()).doesNotContain("page-unavailable", "feed-content");
+            assertThat(a.text()).isEqualTo(new String(page("div-soup.expected.txt"), StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void aFencedProducerStopsAndPublishesNothing() throws Exception {
+        String feedUrl = base + "/fenced.xml";
+        routes.put("/fenced.xml", new Response(200, "application/rss+xml", rss(item("Fenced story",
+                base + "/articles/fenced", "<p>" + "Text of a story nobody may publish twice. ".repeat(8) + "</p>"))
+                .getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(feedUrl, "Fenced", null, null, List.of())), false, null, null, null, null,
+                null, null, null, null, true, null, Duration.ZERO, null, "producer-it-fenced");
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "producer-it-fenced");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (FeedProducer old = new FeedProducer(settings, new SimpleMeterRegistry());
+             KafkaProducer<String, byte[]> newer = new KafkaProducer<>(p)) {
+            newer.initTransactions(); // a second instance with the same id takes over
+            assertThatThrownBy(old::pollOnce).isInstanceOf(PublishingStoppedException.class);
+        }
+        assertThat(recordsOf(feedUrl)).isEmpty();
     }
 }

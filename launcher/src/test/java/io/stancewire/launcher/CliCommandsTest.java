@@ -39,7 +39,7 @@ class CliCommandsTest {
         Run top = run("--help");
         assertThat(top.exit()).isZero();
         Map<String, CommandLine> subcommands = Main.commandLine().getSubcommands();
-        assertThat(subcommands.keySet()).contains("run", "produce", "streams", "index", "kafka", "elasticsearch", "annotate", "stance");
+        assertThat(subcommands.keySet()).contains("run", "produce", "streams", "index", "kafka", "elasticsearch", "annotate", "stance", "feeds");
         for (String name : subcommands.keySet()) {
             if (name.equals("help")) {
                 continue;
@@ -48,6 +48,21 @@ class CliCommandsTest {
             assertThat(help.exit()).as(name).isZero();
             assertThat(help.out()).as(name).contains("Usage: stancewire " + name);
         }
+    }
+
+    @Test
+    void feedsCheckJudgesEveryInputAndExitsZero(@TempDir Path dir) throws Exception {
+        Path good = SharedData.root().resolve("feeds").resolve("news");
+        Path notAFeed = dir.resolve("page.xml");
+        Files.writeString(notAFeed, "<html><body>not a feed</body></html>");
+
+        Run result = run("feeds", "check", good.toString(), notAFeed.toString());
+
+        assertThat(result.exit()).isZero();
+        List<String> rows = result.out().lines().filter(l -> l.contains("\t")).skip(1).toList();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(21);
+        assertThat(rows).filteredOn(r -> r.startsWith(notAFeed.toString())).singleElement().asString().contains("FAIL");
+        assertThat(rows).filteredOn(r -> r.contains("/news/")).allSatisfy(r -> assertThat(r).contains("\tOK\t"));
     }
 
     @Test

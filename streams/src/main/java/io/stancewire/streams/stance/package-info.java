@@ -8,6 +8,6 @@
  * widening? hedged, conditional, counterfactual, conceded, refuted?) → features (oriented cue counts and their
  * flags, cue identities, relevance, words and word pairs) → relevance gate → softmax regression → temperature.
  * Training data and its provenance: {@code stance/TRAINING.md}. Quality: {@link
- * io.stancewire.streams.stance.StanceEvaluation}; speed: {@link io.stancewire.streams.stance.StanceBenchmark}.
+ * io.stancewire.streams.stance.StanceEvaluation}; speed: {@code StanceBenchmark} in the test sources.
  */
 package io.stancewire.streams.stance;

@@ -7,6 +7,8 @@ import io.stancewire.model.Indices;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
 import io.stancewire.model.Quote;
+import io.stancewire.model.StanceShift;
+import io.stancewire.model.StanceTrend;
 import io.stancewire.model.Topics;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,16 @@ public final class DocumentRouter {
                     Quote quote = Json.read(origin.value(), Quote.class);
                     requireId(quote.id());
                     yield new IndexAction(Indices.QUOTES, quote.id(), QuoteDocument.of(quote, clock.instant()), origin);
+                }
+                case Topics.STANCE_TRENDS -> {
+                    StanceTrend trend = Json.read(origin.value(), StanceTrend.class);
+                    requireId(trend.id());
+                    yield new IndexAction(Indices.TRENDS, trend.id(), trend, origin);
+                }
+                case Topics.STANCE_SHIFTS -> {
+                    StanceShift shift = Json.read(origin.value(), StanceShift.class);
+                    requireId(shift.id());
+                    yield new IndexAction(Indices.SHIFTS, shift.id(), shift, origin);
                 }
                 case Topics.DEAD_LETTER -> {
                     DeadLetter letter = Json.read(origin.value(), DeadLetter.class);

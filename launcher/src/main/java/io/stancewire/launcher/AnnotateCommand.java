@@ -1,6 +1,5 @@
 package io.stancewire.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stancewire.model.Entity;
 import io.stancewire.model.Json;
 import io.stancewire.streams.nlp.Analysis;
@@ -12,9 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,39 +54,14 @@ final class AnnotateCommand implements Callable<Integer> {
                 }
                 return errors == 0 ? 0 : 2;
             }
-            if (files.isEmpty()) {
-                errors += annotateLines(analyzer, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "stdin");
-            }
-            for (Path file : files) {
-                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    errors += annotateLines(analyzer, reader, file.toString());
-                }
-            }
+            int[] failed = {0};
+            int skipped = JsonLines.read(files, "annotate", (node, fallbackId) -> {
+                String doc = node.hasNonNull("doc") ? node.get("doc").asText() : fallbackId;
+                failed[0] += emit(analyzer, doc, JsonLines.required(node, "text"));
+            });
+            errors += skipped + failed[0];
         }
         return errors == 0 ? 0 : 2;
-    }
-
-    private int annotateLines(ArticleAnalyzer analyzer, BufferedReader reader, String source) throws IOException {
-        int errors = 0;
-        int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = Json.MAPPER.readTree(line);
-                if (!node.hasNonNull("text")) {
-                    throw new IllegalArgumentException("no \"text\" field");
-                }
-                String doc = node.hasNonNull("doc") ? node.get("doc").asText() : source + ":" + lineNumber;
-                errors += emit(analyzer, doc, node.get("text").asText());
-            } catch (IOException | IllegalArgumentException e) {
-                errors++;
-                System.err.println("stancewire annotate: " + source + " line " + lineNumber + " skipped: " + e.getMessage());
-            }
-        }
-        return errors;
     }
 
     /** @return 1 when the analysis failed (the document is written with its error), else 0 */

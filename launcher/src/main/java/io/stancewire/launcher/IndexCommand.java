@@ -31,10 +31,7 @@ final class IndexCommand implements Callable<Integer> {
             Setup.topics(services.bootstrapServers, connection.partitions);
             Setup.indices(es, connection.replicasFor(services.localElasticsearch()));
             try (IndexerStage ignored = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters)) {
-                Progress progress = new Progress(meters);
-                while (!signal.await(progressInterval.toMillis())) {
-                    progress.printIfChanged(System.out);
-                }
+                new Progress(meters).printUntilStopped(signal, progressInterval, System.out);
             }
             return 0;
         }

@@ -36,11 +36,8 @@ final class ProduceCommand implements Callable<Integer> {
                     System.out.println("stancewire: " + producer.pollOnce());
                     return 0;
                 }
-                Thread polling = Thread.ofPlatform().name("producer").start(() -> producer.run(signal.flag()));
-                Progress progress = new Progress(meters);
-                while (!signal.await(progressInterval.toMillis())) {
-                    progress.printIfChanged(System.out);
-                }
+                Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
+                new Progress(meters).printUntilStopped(signal, progressInterval, System.out);
                 polling.join(30_000);
                 return 0;
             }

@@ -25,6 +25,13 @@ final class Progress {
                 count("stancewire.deadletters") + count("stancewire.producer.deadletters"));
     }
 
+    /** Prints a line whenever the counts changed, every {@code interval}, until the user stops the command. */
+    void printUntilStopped(StopSignal signal, java.time.Duration interval, PrintStream out) throws InterruptedException {
+        while (!signal.await(interval.toMillis())) {
+            printIfChanged(out);
+        }
+    }
+
     /** Prints the line when it changed since the last print. */
     void printIfChanged(PrintStream out) {
         String now = line();

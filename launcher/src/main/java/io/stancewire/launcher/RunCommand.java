@@ -125,11 +125,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runForever(FeedProducer producer, Progress progress, StopSignal signal) throws InterruptedException {
-        Thread polling = Thread.ofPlatform().name("producer").start(() -> producer.run(signal.flag()));
+        Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
         out.println("stancewire: polling feeds; Ctrl-C to stop");
-        while (!signal.await(progressInterval.toMillis())) {
-            progress.printIfChanged(out);
-        }
+        progress.printUntilStopped(signal, progressInterval, out);
         polling.join(30_000);
         out.println(progress.line());
         return 0;

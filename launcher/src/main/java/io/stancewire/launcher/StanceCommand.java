@@ -1,6 +1,5 @@
 package io.stancewire.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stancewire.model.Json;
 import io.stancewire.model.Stance;
 import io.stancewire.streams.stance.StanceClassifier;
@@ -10,12 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,43 +49,13 @@ final class StanceCommand implements Callable<Integer> {
             out.println(StanceEvaluation.evaluate(classifier, eval).format());
             return 0;
         }
-        int errors = 0;
-        if (files.isEmpty()) {
-            errors += label(classifier, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "stdin");
-        }
-        for (Path file : files) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                errors += label(classifier, reader, file.toString());
-            }
-        }
-        return errors == 0 ? 0 : 2;
+        int skipped = JsonLines.read(files, "stance", (node, fallbackId) -> {
+            Stance stance = classifier.classify(JsonLines.required(node, "quote"), JsonLines.text(node, "context"),
+                    JsonLines.text(node, "speaker"));
+            String id = node.hasNonNull("id") ? node.get("id").asText() : fallbackId;
+            out.println(Json.writeString(new Labelled(id, stance.label(), stance.confidence(), stance.evidence())));
+        });
+        return skipped == 0 ? 0 : 2;
     }
 
-    private int label(StanceClassifier classifier, BufferedReader reader, String source) throws IOException {
-        int errors = 0;
-        int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = Json.MAPPER.readTree(line);
-                if (!node.hasNonNull("quote")) {
-                    throw new IllegalArgumentException("no \"quote\" field");
-                }
-                Stance stance = classifier.classify(node.get("quote").asText(), text(node, "context"), text(node, "speaker"));
-                String id = node.hasNonNull("id") ? node.get("id").asText() : source + ":" + lineNumber;
-                out.println(Json.writeString(new Labelled(id, stance.label(), stance.confidence(), stance.evidence())));
-            } catch (IOException | IllegalArgumentException e) {
-                errors++;
-                System.err.println("stancewire stance: " + source + " line " + lineNumber + " skipped: " + e.getMessage());
-            }
-        }
-        return errors;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
-    }
 }

@@ -51,6 +51,15 @@ final class StopSignal {
         }
     }
 
+    /** A thread whose death by an exception (the producer fenced by another instance, say) stops the command. */
+    Thread.Builder.OfPlatform stopOnFailure(Thread.Builder.OfPlatform thread) {
+        return thread.uncaughtExceptionHandler((t, e) -> {
+            System.err.println("stancewire: " + t.getName() + " stopped: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(StopSignal.class).error("{} failed", t.getName(), e);
+            requestStop();
+        });
+    }
+
     boolean await(long millis) throws InterruptedException {
         return stopped.await(millis, TimeUnit.MILLISECONDS);
     }

@@ -47,10 +47,7 @@ final class StreamsCommand implements Callable<Integer> {
                     threads, new NlpLimits(NlpLimits.defaults().maxTextChars(), budget));
             try (StreamsApp app = new StreamsApp(settings, enricher, meters)) {
                 app.start();
-                Progress progress = new Progress(meters);
-                while (!signal.await(progressInterval.toMillis())) {
-                    progress.printIfChanged(System.out);
-                }
+                new Progress(meters).printUntilStopped(signal, progressInterval, System.out);
             }
             return 0;
         }

@@ -84,10 +84,23 @@ class PipelineIT {
         assertThat(attributed).extracting(q -> ((Map) q.get("speaker")).get("name"))
                 .contains("Paul Triolo", "Tiezhen Wang", "Grace Isford", "Xin Sun");
 
+        assertThat(attributed).as("Triolo's quote on the growing hardware gap is bearish on China's AI, with evidence")
+                .filteredOn(q -> "Paul Triolo".equals(((Map) q.get("speaker")).get("name")))
+                .anySatisfy(q -> {
+                    Map stance = (Map) q.get("stance");
+                    assertThat(stance.get("label")).isEqualTo("AGAINST");
+                    assertThat((List<?>) stance.get("evidence")).isNotEmpty();
+                    assertThat((String) q.get("text")).contains("فرق");
+                });
+
         List<Map> englishQuotes = search(Indices.QUOTES, "language:en");
         assertThat(englishQuotes).filteredOn(q -> q.get("speaker") != null).extracting(q -> ((Map) q.get("speaker")).get("name"))
                 .contains("Jensen Huang", "Christophe Fouquet", "Gina Raimondo", "David Sacks");
         assertThat(englishQuotes).allSatisfy(q -> assertThat((List<?>) q.get("stances")).isNotEmpty());
+
+        List<Map> trends = search(Indices.TRENDS, "dimension:speaker");
+        assertThat(trends).as("stance trends per speaker are indexed for dashboards").isNotEmpty()
+                .allSatisfy(t -> assertThat(((Number) t.get("total")).longValue()).isPositive());
     }
 
     @Test

@@ -7,4 +7,6 @@ public final class Indices {
     public static final String ARTICLES = "stancewire-articles";
     public static final String QUOTES = "stancewire-quotes";
     public static final String DEAD_LETTERS = "stancewire-deadletters";
+    public static final String TRENDS = "stancewire-trends";
+    public static final String SHIFTS = "stancewire-shifts";
 }

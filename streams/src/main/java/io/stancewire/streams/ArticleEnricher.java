@@ -62,9 +62,17 @@ public final class ArticleEnricher {
                 a.duplicateOf(), flags);
     }
 
+    /** "Name (Affiliation)": whose side "we are ahead" is on depends on where the speaker works. */
+    static String speakerForStance(FoundQuote q) {
+        if (q.speaker() == null || q.speaker().name() == null) {
+            return null;
+        }
+        String affiliation = q.speaker().affiliation();
+        return affiliation == null || affiliation.isBlank() ? q.speaker().name() : q.speaker().name() + " (" + affiliation + ")";
+    }
+
     private Quote toQuote(Article article, String language, FoundQuote q) {
-        String speaker = q.speaker() == null ? null : q.speaker().name();
-        List<Stance> stances = stanceClassifiers.stream().map(c -> c.classify(q.text(), q.context(), speaker)).toList();
+        List<Stance> stances = stanceClassifiers.stream().map(c -> c.classify(q.text(), q.context(), speakerForStance(q))).toList();
         return new Quote(SchemaVersion.CURRENT, Ids.quoteId(article.id(), q.begin(), q.end()), article.id(), q.begin(),
                 q.end(), q.text(), q.kind(), q.speaker(), q.cue(), q.context(), language, stances, article.url(),
                 article.title(), article.outlet(), article.publishedAt());

@@ -64,6 +64,8 @@ final class ArticlePublisher implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        // The topics take 8 MB records (TopicSetup); a 200k-character Urdu article with its headers passes 1 MB.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, settings.transactionalId());
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);

@@ -42,9 +42,8 @@ class NoOrphansIT {
                 .redirectOutput(dir.resolve("command.log").toFile())
                 .start();
         try {
-            await().atMost(Duration.ofMinutes(2)).until(() -> accepts(ports[0]));
+            await().atMost(Duration.ofMinutes(2)).until(() -> accepts(ports[0]) && command.descendants().findAny().isPresent());
             List<ProcessHandle> children = command.descendants().toList();
-            assertThat(children).as("the broker runs in a child process").isNotEmpty();
 
             stop.accept(command);
 

@@ -61,9 +61,16 @@ class PipelineIT {
         if (kafka != null) kafka.close();
     }
 
+    static int runs;
+
+    /**
+     * Each run gets its own data folder: users run one command per process, while these runs share a JVM, where a
+     * closing Kafka Streams instance may still hold its state folder when the next run starts. State is rebuilt
+     * from Kafka, so this also shows that nothing depends on the local folder.
+     */
     static int runOnce() {
         return Main.commandLine().execute("run", "--once", "--kafka", kafka.bootstrapServers(), "--elasticsearch", esUrl,
-                "--data-dir", dir.resolve("run").toString(), "--timeout", "PT5M", "--samples-port", Integer.toString(samplesPort));
+                "--data-dir", dir.resolve("run-" + (++runs)).toString(), "--timeout", "PT5M", "--samples-port", Integer.toString(samplesPort));
     }
 
     @Test

@@ -62,7 +62,9 @@ public final class StreamsApp implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        if (!streams.close(Duration.ofSeconds(60))) {
+            log.warn("Kafka Streams did not finish closing within 60 s; its state folder may stay locked until it does");
+        }
         metrics.close();
         nlpThreads.shutdownNow();
     }

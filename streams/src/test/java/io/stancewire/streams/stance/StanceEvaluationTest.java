@@ -35,8 +35,8 @@ class StanceEvaluationTest {
                 SharedData.require("stance/china-ai-stance-dev.jsonl"));
         System.out.print("dev set:\n" + dev.format());
         assertThat(dev.n()).isEqualTo(70);
-        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.65);
-        assertThat(dev.fAvg()).isGreaterThanOrEqualTo(0.68);
+        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.69);
+        assertThat(dev.fAvg()).isGreaterThanOrEqualTo(0.69);
         // always-FAVOR scores 0.132 / 0.265: the classifier must be far from a constant
         assertThat(dev.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());
     }
@@ -80,7 +80,7 @@ class StanceEvaluationTest {
         StanceEvaluation.Result cv = StanceEvaluation.crossValidate(StanceTarget.chinaAi(), 5, 1);
         System.out.print("5-fold cross-validation:\n" + cv.format());
         assertThat(cv.n()).isEqualTo(StanceClassifier.trainingData(StanceTarget.chinaAi()).size());
-        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.74);
-        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.74);
+        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.77);
+        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.78);
     }
 }

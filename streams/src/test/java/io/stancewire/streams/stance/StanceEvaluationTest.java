@@ -64,6 +64,14 @@ class StanceEvaluationTest {
      * (before that change: confidence 0.94, accuracy 0.79).
      */
     @Test
+    void theTrainingFileHasEnoughReportedQuotesToCalibrateOn() {
+        long reported = StanceClassifier.trainingData(StanceTarget.chinaAi()).stream()
+                .filter(q -> LabelledQuote.REPORTED.equals(q.provenance())).count();
+        // below 30 the temperature silently falls back to all rows, the hand-written ones included
+        assertThat(reported).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
     void theMostConfidentBinIsNotOverConfidentOnTheDevSet() {
         var rows = StanceEvaluation.readLabelled(SharedData.require("stance/china-ai-stance-dev.jsonl"));
         List<StanceEvaluation.Bin> bins = StanceEvaluation.reliability(StanceClassifier.load(StanceTarget.chinaAi()), rows);

@@ -48,8 +48,8 @@ final class FeatureExtractor {
     private static final Set<String> URDU_NEGATORS = Set.of("نہیں", "نہ");
     /** Which cue fired matters less than how it was oriented; a low weight keeps single cue words from dominating. */
     private static final double CUE_WEIGHT = 0.2;
-    /** Words and word pairs (within a clause) add what the lexicons miss; weights chosen by cross-validation. */
-    private static final double WORD_WEIGHT = 0.25;
+    /** Words and word pairs (within a clause) add what the lexicons miss; weights chosen by 10-fold cross-validation on the training file (words 0.25 → 0.4: CV macro-F1 0.798 → 0.813). */
+    private static final double WORD_WEIGHT = 0.4;
     private static final double BIGRAM_WEIGHT = 0.3;
     private static final Set<Category> POLAR = Set.of(Category.POS, Category.NEG, Category.POS_FIXED, Category.NEG_FIXED, Category.GAP);
     private static final Set<String> FIRST_PERSON = Set.of("we", "our", "ours", "ourselves", "ہم", "ہمارے", "ہماری", "ہمارا");

@@ -14,10 +14,14 @@ import java.util.Set;
 
 /**
  * One labelled quotation, the shape of the dev set and of the training files (other fields such as url, outlet,
- * date and why are provenance for people and are not read here).
+ * date and why are provenance for people and are not read here). {@code provenance} is null in the dev set.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LabelledQuote(String id, String quote, String context, String speaker, String affiliation, String label) {
+public record LabelledQuote(String id, String quote, String context, String speaker, String affiliation, String label,
+                            String provenance) {
+
+    /** Provenance of real quotations as reported in the news (the rest of a training file is hand-written). */
+    static final String REPORTED = "reported";
 
     static final Set<String> LABELS = Set.of("FAVOR", "AGAINST", "NEUTRAL", "NONE");
     private static final ObjectMapper JSON = new ObjectMapper();

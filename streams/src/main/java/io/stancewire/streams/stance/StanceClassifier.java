@@ -29,6 +29,7 @@ public final class StanceClassifier {
 
     public static final List<String> LABELS = List.of("FAVOR", "AGAINST", "NEUTRAL", "NONE");
     private static final int CALIBRATION_FOLDS = 5;
+    private static final int MIN_REAL_FOR_CALIBRATION = 30;
     private static final int MAX_EVIDENCE = 3;
     private static final int MIN_EVIDENCE_WORD = 4;
 
@@ -66,6 +67,7 @@ public final class StanceClassifier {
         FeatureExtractor extractor = new FeatureExtractor(CueLexicon.loadBuiltIn(), target);
         List<FeatureExtractor.Extraction> relevant = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        List<Boolean> real = new ArrayList<>();
         int gated = 0;
         int gatedNone = 0;
         for (LabelledQuote row : rows) {
@@ -73,6 +75,7 @@ public final class StanceClassifier {
             if (x.relevant()) {
                 relevant.add(x);
                 labels.add(LABELS.indexOf(row.label()));
+                real.add(LabelledQuote.REPORTED.equals(row.provenance()));
             } else {
                 gated++;
                 gatedNone += row.label().equals("NONE") ? 1 : 0;
@@ -88,13 +91,19 @@ public final class StanceClassifier {
         List<SparseVector> xs = relevant.stream().map(x -> vector(x.features(), index)).toList();
         int[] ys = labels.stream().mapToInt(Integer::intValue).toArray();
         SoftmaxRegression model = SoftmaxRegression.train(xs, ys, index.size(), LABELS.size(), SoftmaxRegression.Hyper.DEFAULT);
-        double temperature = calibrate(xs, ys, index.size());
+        double temperature = calibrate(xs, ys, real, index.size());
         // Laplace-smoothed share of off-target training quotes that really are NONE
         double gateConfidence = (gatedNone + 1.0) / (gated + 2.0);
         return new StanceClassifier(target, extractor, Map.copyOf(index), model, temperature, gateConfidence);
     }
 
-    private static double calibrate(List<SparseVector> xs, int[] ys, int numFeatures) {
+    /**
+     * The temperature that makes out-of-fold probabilities honest. Hand-written training rows are cleaner than
+     * quotes in the news, so a temperature fitted on all of them leaves the model over-confident on real quotes
+     * (dev set: 0.94 confident, 79% right); when the file has enough reported real quotations, the temperature is
+     * fitted on their out-of-fold logits only.
+     */
+    private static double calibrate(List<SparseVector> xs, int[] ys, List<Boolean> real, int numFeatures) {
         if (xs.size() < CALIBRATION_FOLDS * 4) {
             return 1.0;
         }
@@ -124,6 +133,17 @@ public final class StanceClassifier {
                     heldOut.set(i, m.logits(xs.get(i)));
                 }
             }
+        }
+        List<double[]> realLogits = new ArrayList<>();
+        List<Integer> realLabels = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            if (real.get(i)) {
+                realLogits.add(heldOut.get(i));
+                realLabels.add(ys[i]);
+            }
+        }
+        if (realLabels.size() >= MIN_REAL_FOR_CALIBRATION) {
+            return SoftmaxRegression.fitTemperature(realLogits, realLabels.stream().mapToInt(Integer::intValue).toArray());
         }
         return SoftmaxRegression.fitTemperature(heldOut, ys);
     }

@@ -140,6 +140,34 @@ public final class StanceEvaluation {
                 fAvg, List.copyOf(perClass), confusion, List.copyOf(misses));
     }
 
+    /** One confidence bin of a reliability table: how often the classifier is right when it is this confident. */
+    public record Bin(double from, double to, int n, double meanConfidence, double accuracy) {}
+
+    private static final double[] BIN_EDGES = {0, 0.5, 0.6, 0.7, 0.85, 1.0};
+
+    /** Reliability table of the classifier's confidence on labelled quotes (bins [0,.5) [.5,.6) [.6,.7) [.7,.85) [.85,1]). */
+    public static List<Bin> reliability(StanceClassifier classifier, List<LabelledQuote> rows) {
+        int bins = BIN_EDGES.length - 1;
+        int[] n = new int[bins];
+        double[] conf = new double[bins];
+        int[] right = new int[bins];
+        for (LabelledQuote row : rows) {
+            var stance = classifier.classify(row.quote(), row.context(), row.speakerWithAffiliation());
+            int b = 0;
+            while (b < bins - 1 && stance.confidence() >= BIN_EDGES[b + 1]) {
+                b++;
+            }
+            n[b]++;
+            conf[b] += stance.confidence();
+            right[b] += stance.label().equals(row.label()) ? 1 : 0;
+        }
+        List<Bin> out = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            out.add(new Bin(BIN_EDGES[b], BIN_EDGES[b + 1], n[b], n[b] == 0 ? 0 : conf[b] / n[b], n[b] == 0 ? 0 : (double) right[b] / n[b]));
+        }
+        return List.copyOf(out);
+    }
+
     /** Prints dev-set and cross-validated scores: {@code StanceEvaluation [dev.jsonl] [--misses]}. */
     public static void main(String[] args) {
         StanceTarget target = StanceTarget.chinaAi();
@@ -153,6 +181,9 @@ public final class StanceEvaluation {
             Result dev = evaluate(StanceClassifier.load(target), Path.of(arg));
             System.out.println("\n" + arg + ":");
             System.out.print(dev.format());
+            System.out.println("reliability (confidence bin: n, mean confidence, accuracy):");
+            reliability(StanceClassifier.load(target), readLabelled(Path.of(arg))).forEach(b -> System.out.printf(Locale.ROOT,
+                    "  [%.2f, %.2f) n=%d confidence=%.2f accuracy=%.2f%n", b.from(), b.to(), b.n(), b.meanConfidence(), b.accuracy()));
             if (showMisses) {
                 dev.misses().forEach(m -> System.out.printf(Locale.ROOT, "  %s gold=%s pred=%s (%.2f) %s%n",
                         m.id(), m.gold(), m.predicted(), m.confidence(), m.quote()));

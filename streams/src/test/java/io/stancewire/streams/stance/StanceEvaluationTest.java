@@ -35,8 +35,8 @@ class StanceEvaluationTest {
                 SharedData.require("stance/china-ai-stance-dev.jsonl"));
         System.out.print("dev set:\n" + dev.format());
         assertThat(dev.n()).isEqualTo(70);
-        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.65);
-        assertThat(dev.fAvg()).isGreaterThanOrEqualTo(0.68);
+        assertThat(dev.macroF1()).isGreaterThanOrEqualTo(0.69);
+        assertThat(dev.fAvg()).isGreaterThanOrEqualTo(0.69);
         // always-FAVOR scores 0.132 / 0.265: the classifier must be far from a constant
         assertThat(dev.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());
     }
@@ -58,12 +58,37 @@ class StanceEvaluationTest {
         assertThat(meanConfidence).isCloseTo(accuracy, within(0.15));
     }
 
+    /**
+     * The temperature is fitted on out-of-fold predictions of the reported real quotes, not of the cleaner
+     * hand-written rows, so the most confident bin must not promise much more than it delivers on real quotes
+     * (before that change: confidence 0.94, accuracy 0.79).
+     */
+    @Test
+    void theTrainingFileHasEnoughReportedQuotesToCalibrateOn() {
+        long reported = StanceClassifier.trainingData(StanceTarget.chinaAi()).stream()
+                .filter(q -> LabelledQuote.REPORTED.equals(q.provenance())).count();
+        // below 30 the temperature silently falls back to all rows, the hand-written ones included
+        assertThat(reported).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void theMostConfidentBinIsNotOverConfidentOnTheDevSet() {
+        var rows = StanceEvaluation.readLabelled(SharedData.require("stance/china-ai-stance-dev.jsonl"));
+        List<StanceEvaluation.Bin> bins = StanceEvaluation.reliability(StanceClassifier.load(StanceTarget.chinaAi()), rows);
+        bins.forEach(b -> System.out.printf("[%.2f, %.2f) n=%d confidence=%.2f accuracy=%.2f%n",
+                b.from(), b.to(), b.n(), b.meanConfidence(), b.accuracy()));
+        assertThat(bins.stream().mapToInt(StanceEvaluation.Bin::n).sum()).isEqualTo(rows.size());
+        StanceEvaluation.Bin top = bins.get(bins.size() - 1);
+        assertThat(top.n()).isGreaterThanOrEqualTo(10);
+        assertThat(top.accuracy()).isGreaterThanOrEqualTo(top.meanConfidence() - 0.14);
+    }
+
     @Test
     void crossValidatedQualityOnTheTrainingDataDoesNotRegress() {
         StanceEvaluation.Result cv = StanceEvaluation.crossValidate(StanceTarget.chinaAi(), 5, 1);
         System.out.print("5-fold cross-validation:\n" + cv.format());
         assertThat(cv.n()).isEqualTo(StanceClassifier.trainingData(StanceTarget.chinaAi()).size());
-        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.74);
-        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.74);
+        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.77);
+        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.78);
     }
 }

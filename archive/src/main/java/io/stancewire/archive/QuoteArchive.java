@@ -197,20 +197,14 @@ public final class QuoteArchive {
         if (q.organisation() != null) {
             bool.filter(f -> f.matchPhrase(m -> m.field("speaker.affiliation").query(q.organisation())));
         }
-        if (!q.labels().isEmpty() || q.target() != null || q.minConfidence() != null) {
-            // Nested, so that label, target and confidence must hold for one and the same stance.
-            bool.filter(f -> f.nested(n -> n.path("stances").scoreMode(ChildScoreMode.None).query(nq -> nq.bool(b -> {
-                if (!q.labels().isEmpty()) {
-                    b.filter(terms("stances.label", q.labels()));
-                }
-                if (q.target() != null) {
-                    b.filter(t -> t.term(term -> term.field("stances.target").value(q.target())));
-                }
-                if (q.minConfidence() != null) {
-                    b.filter(r -> r.range(range -> range.number(nr -> nr.field("stances.confidence").gte(q.minConfidence()))));
-                }
-                return b;
-            }))));
+        if (q.target() != null) {
+            // Nested, so that label and confidence must hold for the stance on that target, not on another one.
+            bool.filter(f -> f.nested(n -> n.path("stances").scoreMode(ChildScoreMode.None)
+                    .query(nq -> nq.bool(b -> stanceFilters(b, "stances", q)
+                            .filter(t -> t.term(term -> term.field("stances.target").value(q.target())))))));
+        } else if (!q.labels().isEmpty() || q.minConfidence() != null) {
+            // Without a target, the quote's primary stance: the one the facets, the chart and the export show.
+            bool.filter(f -> f.bool(b -> stanceFilters(b, "stance", q)));
         }
         if (!q.outlets().isEmpty()) {
             bool.filter(terms("outlet", q.outlets()));
@@ -236,6 +230,16 @@ public final class QuoteArchive {
                     .defaultOperator(Operator.And)));
         }
         return Query.of(b -> b.bool(bool.build()));
+    }
+
+    private static BoolQuery.Builder stanceFilters(BoolQuery.Builder b, String path, QuoteQuery q) {
+        if (!q.labels().isEmpty()) {
+            b.filter(terms(path + ".label", q.labels()));
+        }
+        if (q.minConfidence() != null) {
+            b.filter(r -> r.range(range -> range.number(nr -> nr.field(path + ".confidence").gte(q.minConfidence()))));
+        }
+        return b;
     }
 
     private static Query terms(String field, List<String> values) {

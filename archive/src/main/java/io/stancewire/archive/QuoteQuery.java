@@ -17,8 +17,9 @@ import java.util.TreeSet;
  *
  * @param speakers      speaker names or ids, matched exactly but ignoring case
  * @param organisation  a phrase of the speaker's affiliation ("DGA" matches "DGA Group")
- * @param labels        stance labels; with {@code target} and {@code minConfidence} they must hold for the same stance
- * @param target        stance target, e.g. {@code china-ai}
+ * @param labels        stance labels of the quote's primary stance (its first target, the one facets and exports
+ *                      show); with {@code target}, of the stance on that target
+ * @param target        stance target, e.g. {@code china-ai}: label and confidence then apply to that target's stance
  * @param minConfidence lowest stance confidence, 0..1
  * @param from          earliest publishedAt, inclusive
  * @param to            latest publishedAt, exclusive (a date-only value includes that whole UTC day)

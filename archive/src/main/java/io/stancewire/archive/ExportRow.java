@@ -20,7 +20,7 @@ public record ExportRow(String id, String speaker, String affiliation, String ta
                        String outlet, Instant publishedAt, int begin, int end) {
 
     public static final List<String> COLUMNS =
-            Arrays.asList(ExportRow.class.getAnnotation(JsonPropertyOrder.class).value());
+            List.of(ExportRow.class.getAnnotation(JsonPropertyOrder.class).value());
 
     /** Separates evidence phrases in a CSV cell; JSON lines keep them as an array. */
     static final String EVIDENCE_SEPARATOR = " | ";

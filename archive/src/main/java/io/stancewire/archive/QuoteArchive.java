@@ -61,8 +61,14 @@ public final class QuoteArchive {
     }
 
     public QuoteArchive(ElasticsearchClient client, String index) {
+        this(client, index, true);
+    }
+
+    /** @param pointInTime false to page with plain search_after, as on a node that has no point in time */
+    QuoteArchive(ElasticsearchClient client, String index, boolean pointInTime) {
         this.client = client;
         this.index = index;
+        this.pitSupported = pointInTime ? null : false;
     }
 
     /** One page of quotes, with facets on the first page. */

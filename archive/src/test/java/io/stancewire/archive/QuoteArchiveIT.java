@@ -157,6 +157,30 @@ class QuoteArchiveIT {
     }
 
     @Test
+    void withoutPointInTimePagesAndExportsStillReturnEveryQuoteOnce() throws Exception {
+        QuoteArchive plain = new QuoteArchive(es, Indices.QUOTES, false);
+        List<String> seen = new ArrayList<>();
+        QuoteQuery query = QuoteQuery.all().withSize(40);
+        while (true) {
+            SearchPage page = plain.search(query);
+            page.hits().forEach(h -> seen.add(h.quote().id()));
+            if (page.next() == null) {
+                break;
+            }
+            assertThat(Cursor.decode(page.next()).pit()).isNull();
+            query = query.withAfter(Cursor.decode(page.next()));
+        }
+        List<String> expected = QuoteFixtures.inArchiveOrder(quotes).stream().map(Quote::id).toList();
+        assertThat(seen).containsExactlyElementsOf(expected);
+
+        var out = new java.io.ByteArrayOutputStream();
+        assertThat(plain.export(QuoteQuery.all(), ExportFormat.JSONL, out)).isEqualTo(quotes.size());
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .map(l -> io.stancewire.model.Json.read(l, ExportRow.class).id()).toList()).containsExactlyElementsOf(expected);
+        assertThat(plain.pointInTimeSupported()).isFalse();
+    }
+
+    @Test
     void organisationMatchesAPhraseOfTheAffiliation() throws Exception {
         SearchPage page = archive.search(QuoteQuery.parse(Map.of("organisation", List.of("dga"), "size", List.of("1000")), Set.of()));
         assertThat(page.total()).isEqualTo(quotes.stream().filter(q -> q.speaker().affiliation().equals("DGA Group")).count());

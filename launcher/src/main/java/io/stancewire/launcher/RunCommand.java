@@ -3,6 +3,7 @@ package io.stancewire.launcher;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexerSettings;
 import io.stancewire.indexer.KafkaIndexer;
@@ -44,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
             description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
     Duration progressInterval;
 
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8479",
+            description = "Port of the quote archive API on 127.0.0.1 while `run` keeps going (default: ${DEFAULT-VALUE}; 0 = any free port). Env: STANCEWIRE_API_PORT.")
+    int apiPort;
+
     @Option(names = "--streams-threads", paramLabel = "N", defaultValue = "1",
             description = "Stream threads for the NLP stage; they share one copy of the models (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_STREAMS_THREADS.")
     int streamsThreads;
@@ -74,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();
                 Progress progress = new Progress(meters);
-                return once ? runOnce(producer, services, es, progress, signal) : runForever(producer, progress, signal);
+                return once ? runOnce(producer, services, es, progress, signal) : runForever(producer, services, progress, signal);
             }
         }
     }
@@ -124,12 +129,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runForever(FeedProducer producer, Progress progress, StopSignal signal) throws InterruptedException {
-        Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
-        out.println("stancewire: polling feeds; Ctrl-C to stop");
-        progress.printUntilStopped(signal, progressInterval, out);
-        polling.join(30_000);
-        out.println(progress.line());
-        return 0;
+    private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal) throws InterruptedException {
+        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl)) {
+            Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
+            out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
+                    + " (description: /api/openapi.json)");
+            out.println("stancewire: polling feeds; Ctrl-C to stop");
+            progress.printUntilStopped(signal, progressInterval, out);
+            polling.join(30_000);
+            out.println(progress.line());
+            return 0;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.local.LocalElasticsearch;
 import io.stancewire.local.LocalKafka;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +145,27 @@ class PipelineIT {
                             assertThat(d.get("stage")).isEqualTo("streams");
                         }));
         assertThat(count(Indices.ARTICLES)).isEqualTo(articles);
+    }
+
+    @Test
+    @Order(4)
+    void theArchiveFindsTriolosQuotesWithTheirStanceOverHttpAndOnTheCommandLine() throws Exception {
+        try (ArchiveServer api = ArchiveServer.start(0, esUrl)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo&label=AGAINST")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            var page = io.stancewire.model.Json.MAPPER.readTree(response.body());
+            assertThat(page.get("total").asLong()).isPositive();
+            page.get("hits").forEach(hit -> {
+                assertThat(hit.at("/quote/speaker/name").asText()).isEqualTo("Paul Triolo");
+                assertThat(hit.at("/quote/stance/label").asText()).isEqualTo("AGAINST");
+                assertThat(hit.at("/quote/url").asText()).startsWith("http://127.0.0.1:" + samplesPort);
+            });
+        }
+        CliCommandsTest.Run cli = CliCommandsTest.run("quotes", "search", "--elasticsearch", esUrl, "--speaker", "Paul Triolo");
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out()).contains("Paul Triolo").contains("by stance:").containsPattern("AGAINST \\d");
     }
 
     static List<Map> search(String index, String query) throws Exception {

@@ -26,6 +26,25 @@ final class ConsumerLag implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
+    /**
+     * Lag of a Kafka Streams application: its input topics plus its own repartition topics, since records re-keyed
+     * inside the topology (stance trends per speaker, say) are only done when those are consumed too.
+     */
+    long ofStreams(String applicationId, Collection<String> inputTopics) {
+        try {
+            List<String> topics = new java.util.ArrayList<>(inputTopics);
+            admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))
+                    .forEach(topics::add);
+            return of(applicationId, topics);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     long of(String group, Collection<String> topics) {
         try {
             List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()

@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean caughtUp(String bootstrapServers, long deadline, StopSignal signal, Runnable tick) throws InterruptedException {
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             while (!signal.flag().get() && System.nanoTime() < deadline) {
-                if (lag.of(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW)) == 0
+                if (lag.ofStreams(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW)) == 0
                         && lag.of(IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS) == 0) {
                     return true;
                 }

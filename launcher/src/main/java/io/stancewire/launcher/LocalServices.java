@@ -23,14 +23,23 @@ final class LocalServices implements AutoCloseable {
         this.elasticsearchUrl = elasticsearchUrl;
     }
 
-    static LocalServices start(ConnectionOptions options, boolean needKafka, boolean needElasticsearch) {
-        CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> needKafka && options.kafka == null
+    static LocalServices start(ConnectionOptions connection, boolean needKafka, boolean needElasticsearch) {
+        return start(connection.kafka, connection.elasticsearch, connection.local, needKafka, needElasticsearch);
+    }
+
+    /**
+     * @param kafka         bootstrap servers of an existing cluster, or null to start a local broker when needed
+     * @param elasticsearch URL of an existing cluster, or null to start a local node when needed
+     */
+    static LocalServices start(String kafka, String elasticsearch, LocalServerOptions options, boolean needKafka,
+                               boolean needElasticsearch) {
+        CompletableFuture<LocalKafka> localKafka = CompletableFuture.supplyAsync(() -> needKafka && kafka == null
                 ? LocalKafka.start(LocalKafka.Options.defaults()
                         .withDataDir(options.dataDir.resolve("kafka"))
                         .withBrokerPort(options.kafkaPort)
                         .withControllerPort(options.kafkaControllerPort))
                 : null);
-        CompletableFuture<LocalElasticsearch> es = CompletableFuture.supplyAsync(() -> needElasticsearch && options.elasticsearch == null
+        CompletableFuture<LocalElasticsearch> es = CompletableFuture.supplyAsync(() -> needElasticsearch && elasticsearch == null
                 ? LocalElasticsearch.start(LocalElasticsearch.Options.defaults()
                         .withDataDir(options.dataDir.resolve("elasticsearch"))
                         .withHttpPort(options.elasticsearchPort)
@@ -38,11 +47,11 @@ final class LocalServices implements AutoCloseable {
                 : null);
         LocalKafka startedKafka = null;
         try {
-            startedKafka = join(kafka);
+            startedKafka = join(localKafka);
             LocalElasticsearch startedEs = join(es);
             return new LocalServices(startedKafka, startedEs,
-                    startedKafka != null ? startedKafka.bootstrapServers() : options.kafka,
-                    startedEs != null ? startedEs.httpUrl().toString().replaceAll("/$", "") : options.elasticsearch);
+                    startedKafka != null ? startedKafka.bootstrapServers() : kafka,
+                    startedEs != null ? startedEs.httpUrl().toString().replaceAll("/$", "") : elasticsearch);
         } catch (RuntimeException e) {
             if (startedKafka != null) {
                 startedKafka.close();

@@ -31,7 +31,7 @@ final class ProduceCommand implements Callable<Integer> {
         try (LocalServices services = LocalServices.start(connection, true, false);
              SampleFeedServer samples = feedOptions.startSampleServerIfNeeded()) {
             Setup.topics(services.bootstrapServers, connection.partitions);
-            try (FeedProducer producer = new FeedProducer(feedOptions.settings(services.bootstrapServers, samples, connection.dataDir), meters)) {
+            try (FeedProducer producer = new FeedProducer(feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir), meters)) {
                 if (once) {
                     System.out.println("stancewire: " + producer.pollOnce());
                     return 0;

@@ -72,9 +72,9 @@ final class RunCommand implements Callable<Integer> {
             ArticleEnricher enricher = models.join();
             out.printf("stancewire: ready to ingest after %.1f s%n", (System.nanoTime() - started) / 1e9);
 
-            ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.dataDir);
+            ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir);
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
-                         connection.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
+                         connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
                  IndexerStage indexer = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();

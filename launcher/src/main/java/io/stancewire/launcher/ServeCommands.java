@@ -12,32 +12,30 @@ final class ServeCommands {
     @Command(name = "kafka", mixinStandardHelpOptions = true,
             description = "Start only the local Kafka broker and keep it up until Ctrl-C (for kcat, Kafka's CLI tools, ...).")
     static final class Kafka implements Callable<Integer> {
-        @Mixin ConnectionOptions connection;
+        @Mixin LocalServerOptions local;
 
         @Override
         public Integer call() throws Exception {
-            return serve(connection, true, false);
+            return serve(local, true, false);
         }
     }
 
     @Command(name = "elasticsearch", mixinStandardHelpOptions = true,
             description = "Start only the local Elasticsearch node and keep it up until Ctrl-C (for curl, Kibana from Docker, ...).")
     static final class Elasticsearch implements Callable<Integer> {
-        @Mixin ConnectionOptions connection;
+        @Mixin LocalServerOptions local;
 
         @Override
         public Integer call() throws Exception {
-            return serve(connection, false, true);
+            return serve(local, false, true);
         }
     }
 
-    private static int serve(ConnectionOptions connection, boolean kafka, boolean elasticsearch) throws InterruptedException {
-        connection.kafka = null;
-        connection.elasticsearch = null;
+    private static int serve(LocalServerOptions local, boolean kafka, boolean elasticsearch) throws InterruptedException {
         StopSignal signal = StopSignal.install();
-        try (LocalServices services = LocalServices.start(connection, kafka, elasticsearch)) {
+        try (LocalServices services = LocalServices.start(null, null, local, kafka, elasticsearch)) {
             System.out.println("stancewire: up: " + (kafka ? "Kafka " + services.bootstrapServers : "")
-                    + (elasticsearch ? "Elasticsearch " + services.elasticsearchUrl : "") + " (data in " + connection.dataDir + "); Ctrl-C to stop");
+                    + (elasticsearch ? "Elasticsearch " + services.elasticsearchUrl : "") + " (data in " + local.dataDir + "); Ctrl-C to stop");
             while (!signal.await(60_000)) {
                 // Serving until stopped.
             }

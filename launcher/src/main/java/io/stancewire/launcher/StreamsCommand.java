@@ -43,7 +43,7 @@ final class StreamsCommand implements Callable<Integer> {
         ArticleEnricher enricher = ArticleEnricher.loadDefault();
         try (LocalServices services = LocalServices.start(connection, true, false)) {
             Setup.topics(services.bootstrapServers, connection.partitions);
-            var settings = new StreamsSettings(services.bootstrapServers, applicationId, connection.dataDir.resolve("streams"),
+            var settings = new StreamsSettings(services.bootstrapServers, applicationId, connection.local.dataDir.resolve("streams"),
                     threads, new NlpLimits(NlpLimits.defaults().maxTextChars(), budget));
             try (StreamsApp app = new StreamsApp(settings, enricher, meters)) {
                 app.start();

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +48,7 @@ class WebhookNotifierIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("stancewire-alerts-notifier-it");
-        kafka = LocalKafka.startForTests(dir.resolve("kafka"));
+        kafka = LocalKafka.sharedForTests();
         KafkaTestSupport.createTopics(kafka.bootstrapServers());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -71,7 +68,6 @@ class WebhookNotifierIT {
     @AfterAll
     static void stop() {
         if (server != null) server.stop(0);
-        if (kafka != null) kafka.close();
     }
 
     static NotifierSettings settings() {

@@ -4,9 +4,10 @@ import io.stancewire.model.Quote;
 import io.stancewire.model.Stance;
 import io.stancewire.model.StanceShift;
 import io.stancewire.model.Subscription;
-import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * first because they cost a string comparison; the query only runs when they all pass.
  */
 record CompiledSubscription(Subscription subscription, String speaker, String organization, String label, String target,
-                            double minConfidence, String language, Query query) {
+                            double minConfidence, String language, Query query, Presearch presearch) {
 
     static final Set<String> LABELS = Set.of("FAVOR", "AGAINST", "NEUTRAL", "NONE");
     static final Set<String> SHIFT_SIDES = Set.of("FAVOR", "AGAINST");
@@ -42,7 +43,7 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
         Query query = s.query() == null || s.query().isBlank() ? null : TextQuery.parse(s.query());
         String language = s.language() == null || s.language().isBlank() ? null : s.language().strip().toLowerCase(Locale.ROOT);
         return new CompiledSubscription(s, Keys.of(s.speaker()), Keys.of(s.organization()), label, Keys.of(s.target()),
-                min, language, query);
+                min, language, query, query == null ? null : Presearch.of(query));
     }
 
     String id() {
@@ -53,24 +54,26 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
         return subscription.kind().equals(Subscription.SHIFT);
     }
 
-    boolean structuredMatch(Quote quote) {
+    boolean structuredMatch(QuoteKeys keys) {
+        Quote quote = keys.quote();
         if (language != null && !language.equalsIgnoreCase(quote.language())) {
             return false;
         }
-        var who = quote.speaker();
-        if (speaker != null && (who == null || !(speaker.equals(Keys.of(who.name())) || speaker.equals(Keys.of(who.id()))))) {
+        if (speaker != null && !(speaker.equals(keys.speakerName()) || speaker.equals(keys.speakerId()))) {
             return false;
         }
-        if (organization != null && (who == null || !organization.equals(Keys.of(who.affiliation())))) {
+        if (organization != null && !organization.equals(keys.affiliation())) {
             return false;
         }
         if (label == null && target == null && minConfidence <= 0) {
             return true;
         }
         // label, target and confidence must hold for the same stance, not one each
-        for (Stance stance : quote.stances()) {
+        List<Stance> stances = quote.stances();
+        for (int i = 0; i < stances.size(); i++) {
+            Stance stance = stances.get(i);
             if ((label == null || label.equalsIgnoreCase(stance.label()))
-                    && (target == null || target.equals(Keys.of(stance.target())))
+                    && (target == null || target.equals(keys.stanceTargets().get(i)))
                     && stance.confidence() >= minConfidence) {
                 return true;
             }
@@ -89,8 +92,11 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
         return (label == null || label.equalsIgnoreCase(shift.to())) && (target == null || target.equals(Keys.of(shift.target())));
     }
 
-    /** @param index built lazily by the caller: only when some candidate passed its structured filters and has a query */
-    boolean textMatch(Supplier<MemoryIndex> index) {
-        return query == null || index.get().search(query) > 0;
+    /**
+     * @param terms    the event's terms, for the cheap check that rules most queries out
+     * @param searcher both built lazily by the caller: only when some candidate passed its structured filters and has a query
+     */
+    boolean textMatch(Supplier<DocumentTerms> terms, Supplier<IndexSearcher> searcher) {
+        return query == null || (presearch.mayMatch(terms.get()) && TextQuery.matches(searcher, query));
     }
 }

@@ -4,7 +4,7 @@ import io.stancewire.model.Quote;
 import io.stancewire.model.Stance;
 import io.stancewire.model.StanceShift;
 import io.stancewire.model.Subscription;
-import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,11 +18,11 @@ import java.util.function.Supplier;
 /**
  * The live set of subscriptions and what matches an event.
  *
- * <p>Each quote subscription sits in exactly one bucket, keyed by its most selective structured filter: speaker,
- * else organisation, else stance label; subscriptions with none of those (only a text query, a target or a
- * language) go to a list every quote is checked against. A quote looks up only the buckets of its own speaker
- * name and id, affiliation and stance labels, so with thousands of subscriptions on different speakers it meets a
- * handful. Shift subscriptions are few and shifts rarer still: a plain list.
+ * <p>Each quote subscription is found through its most selective filter: its speaker, else its organisation, else
+ * the terms of its query (one of which a quote must contain, see {@link Presearch}), else its stance label; the
+ * rest (a target or language only, or a query of patterns) are checked against every quote. A quote looks up only
+ * the buckets of its speaker name and id, affiliation, analysed terms and stance labels, so out of thousands of
+ * subscriptions it meets a handful. Shift subscriptions are few and shifts rarer still: a plain list.
  *
  * <p>Thread-safe: the global-store thread writes while stream threads read. Writes are serialised; reads see each
  * subscription either before or after its update, never half of one (they read whole {@link CompiledSubscription}s).
@@ -32,6 +32,7 @@ public final class SubscriptionMatcher {
     private final Map<String, Map<String, CompiledSubscription>> bySpeaker = new ConcurrentHashMap<>();
     private final Map<String, Map<String, CompiledSubscription>> byOrganization = new ConcurrentHashMap<>();
     private final Map<String, Map<String, CompiledSubscription>> byLabel = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, CompiledSubscription>> byTerm = new ConcurrentHashMap<>();
     private final Map<String, CompiledSubscription> unbucketed = new ConcurrentHashMap<>();
     private final Map<String, CompiledSubscription> shifts = new ConcurrentHashMap<>();
 
@@ -47,7 +48,8 @@ public final class SubscriptionMatcher {
     /** Whether one subscription matches one quote, without any index: the API's "test this subscription" call. */
     public static boolean test(Subscription subscription, Quote quote) {
         CompiledSubscription c = CompiledSubscription.of(subscription);
-        return !c.isShift() && c.structuredMatch(quote) && c.textMatch(() -> TextQuery.index(quote.text(), quote.context()));
+        return !c.isShift() && c.structuredMatch(QuoteKeys.of(quote))
+                && c.textMatch(() -> DocumentTerms.of(quote.text(), quote.context()), () -> TextQuery.searcher(quote.text(), quote.context()));
     }
 
     /**
@@ -63,12 +65,21 @@ public final class SubscriptionMatcher {
         CompiledSubscription compiled = CompiledSubscription.of(subscription);
         remove(subscription.id());
         byId.put(compiled.id(), compiled);
-        bucketOf(compiled).put(compiled.id(), compiled);
+        if (inTermBuckets(compiled)) {
+            compiled.presearch().terms().forEach(t -> byTerm.computeIfAbsent(t, k -> new ConcurrentHashMap<>()).put(compiled.id(), compiled));
+        } else {
+            bucketOf(compiled).put(compiled.id(), compiled);
+        }
     }
 
     public synchronized void remove(String id) {
         CompiledSubscription old = byId.remove(id);
-        if (old != null) {
+        if (old != null && inTermBuckets(old)) {
+            old.presearch().terms().forEach(t -> byTerm.computeIfPresent(t, (k, bucket) -> {
+                bucket.remove(id);
+                return bucket.isEmpty() ? null : bucket;
+            }));
+        } else if (old != null) {
             bucketOf(old).remove(id);
         }
     }
@@ -83,13 +94,14 @@ public final class SubscriptionMatcher {
 
     /** Quote subscriptions matching the quote, looked up through the buckets. */
     public List<Subscription> matches(Quote quote) {
+        QuoteKeys keys = QuoteKeys.of(quote);
+        Supplier<DocumentTerms> terms = lazy(() -> DocumentTerms.of(quote.text(), quote.context()));
         List<CompiledSubscription> candidates = new ArrayList<>();
-        var speaker = quote.speaker();
-        if (speaker != null) {
-            Set<String> speakerKeys = keys(speaker.name(), speaker.id());
-            speakerKeys.forEach(k -> addAll(candidates, bySpeaker, k));
-            addAll(candidates, byOrganization, Keys.of(speaker.affiliation()));
+        addAll(candidates, bySpeaker, keys.speakerName());
+        if (keys.speakerId() != null && !keys.speakerId().equals(keys.speakerName())) {
+            addAll(candidates, bySpeaker, keys.speakerId());
         }
+        addAll(candidates, byOrganization, keys.affiliation());
         Set<String> labels = new TreeSet<>();
         for (Stance stance : quote.stances()) {
             if (stance.label() != null) {
@@ -98,35 +110,58 @@ public final class SubscriptionMatcher {
         }
         labels.forEach(l -> addAll(candidates, byLabel, l));
         candidates.addAll(unbucketed.values());
-        return matching(candidates, quote);
+        if (!byTerm.isEmpty()) {
+            // a subscription sits in one bucket per term of its query: a quote with two of them must meet it once
+            Map<String, CompiledSubscription> byQueryTerm = new java.util.HashMap<>();
+            for (String term : terms.get().terms()) {
+                Map<String, CompiledSubscription> bucket = byTerm.get(term);
+                if (bucket != null) {
+                    byQueryTerm.putAll(bucket);
+                }
+            }
+            candidates.addAll(byQueryTerm.values());
+        }
+        return matching(candidates, keys, terms);
     }
 
     /** The same answer as {@link #matches(Quote)}, checking every subscription: the baseline of the benchmark. */
     public List<Subscription> matchesScanningAll(Quote quote) {
-        return matching(byId.values().stream().filter(c -> !c.isShift()).toList(), quote);
+        return matching(byId.values().stream().filter(c -> !c.isShift()).toList(), QuoteKeys.of(quote),
+                lazy(() -> DocumentTerms.of(quote.text(), quote.context())));
     }
 
     /** Shift subscriptions matching the shift; a query runs over the text of the quote that tipped it. */
     public List<Subscription> matches(StanceShift shift) {
-        Supplier<MemoryIndex> index = lazy(() -> TextQuery.index(shift.quoteText(), null));
+        Supplier<DocumentTerms> terms = lazy(() -> DocumentTerms.of(shift.quoteText(), null));
+        Supplier<IndexSearcher> index = lazy(() -> TextQuery.searcher(shift.quoteText(), null));
         List<Subscription> out = new ArrayList<>();
         for (CompiledSubscription c : shifts.values()) {
-            if (c.structuredMatch(shift) && c.textMatch(index)) {
+            if (c.structuredMatch(shift) && c.textMatch(terms, index)) {
                 out.add(c.subscription());
             }
         }
         return out;
     }
 
-    private static List<Subscription> matching(Collection<CompiledSubscription> candidates, Quote quote) {
-        Supplier<MemoryIndex> index = lazy(() -> TextQuery.index(quote.text(), quote.context()));
+    private static List<Subscription> matching(Collection<CompiledSubscription> candidates, QuoteKeys keys, Supplier<DocumentTerms> terms) {
+        Quote quote = keys.quote();
+        Supplier<IndexSearcher> index = lazy(() -> TextQuery.searcher(quote.text(), quote.context()));
         List<Subscription> out = new ArrayList<>();
         for (CompiledSubscription c : candidates) {
-            if (c.structuredMatch(quote) && c.textMatch(index)) {
+            if (c.structuredMatch(keys) && c.textMatch(terms, index)) {
                 out.add(c.subscription());
             }
         }
         return out;
+    }
+
+    /**
+     * Quote subscriptions with no speaker or organisation whose query needs one of a known set of terms: a query
+     * term is far more selective than a stance label, so these are found by term even when they also name a label.
+     */
+    private static boolean inTermBuckets(CompiledSubscription c) {
+        return !c.isShift() && c.speaker() == null && c.organization() == null
+                && c.presearch() != null && c.presearch().byTermsOnly();
     }
 
     private Map<String, CompiledSubscription> bucketOf(CompiledSubscription c) {

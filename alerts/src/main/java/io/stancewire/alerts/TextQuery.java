@@ -1,11 +1,20 @@
 package io.stancewire.alerts;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The full-text part of a subscription: Lucene classic query syntax over a quote's {@code text} and {@code context},
@@ -36,11 +45,49 @@ final class TextQuery {
         }
     }
 
-    /** An index of one document: built once per event, searched by every candidate subscription with a query. */
-    static MemoryIndex index(String text, String context) {
+    /**
+     * A searcher over an index of one document: built once per event and shared by every candidate subscription
+     * with a query (a searcher per query would cost more than the search).
+     */
+    static IndexSearcher searcher(String text, String context) {
         MemoryIndex index = new MemoryIndex();
         index.addField(TEXT, text == null ? "" : text, ANALYZER);
         index.addField(CONTEXT, context == null ? "" : context, ANALYZER);
-        return index;
+        IndexSearcher searcher = index.createSearcher();
+        searcher.setQueryCache(null); // caching gains nothing on an index of one document that lives for one event
+        return searcher;
     }
+
+    static boolean matches(Supplier<IndexSearcher> searcher, Query query) {
+        try {
+            return searcher.get().count(query) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an in-memory index failed", e);
+        }
+    }
+
+    /** The analysed terms of an event's text and context: what a query's terms are looked up against. */
+    static Set<String> terms(String text, String context) {
+        Set<String> terms = new HashSet<>();
+        addTerms(terms, TEXT, text);
+        addTerms(terms, CONTEXT, context);
+        return terms;
+    }
+
+    private static void addTerms(Set<String> into, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        try (TokenStream stream = ANALYZER.tokenStream(field, value)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                into.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string failed", e);
+        }
+    }
+
 }

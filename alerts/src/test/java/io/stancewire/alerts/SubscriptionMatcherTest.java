@@ -65,11 +65,47 @@ class SubscriptionMatcherTest {
     void bucketLookupGivesTheSameAnswerAsCheckingEverySubscription() {
         SubscriptionMatcher m = matcher(onQuotes("a", "Paul Triolo", null, null, null), onQuotes("b", null, "Nvidia", null, "chips"),
                 onQuotes("c", null, null, "FAVOR", null), onQuotes("d", null, null, null, "export"),
-                onQuotes("e", "Jensen Huang", "Nvidia", "FAVOR", "america"));
+                onQuotes("e", "Jensen Huang", "Nvidia", "FAVOR", "america"), onQuotes("f", null, null, null, "expo*"),
+                onQuotes("g", null, null, null, "(nanoseconds OR memory) AND -blackwell"), onQuotes("h", null, null, null, "-blackwell"),
+                onQuotes("i", null, null, null, "\"export rules\" OR huawei"), onQuotes("j", null, null, null, "export AND huawei"));
         for (Quote q : new Quote[] {triolo, huang}) {
             assertThat(m.matches(q)).containsExactlyInAnyOrderElementsOf(m.matchesScanningAll(q));
         }
-        assertThat(ids(m, huang)).containsExactlyInAnyOrder("b", "c", "d", "e");
+        assertThat(ids(m, huang)).containsExactlyInAnyOrder("b", "c", "d", "e", "f", "g", "i");
+        assertThat(ids(m, triolo)).containsExactlyInAnyOrder("a", "d", "f");
+    }
+
+    @Test
+    void presearchLooksForThePositiveTermsAndPatterns() {
+        Presearch and = Presearch.of(TextQuery.parse("Blackwell AND export"));
+        assertThat(and.terms()).containsExactlyInAnyOrder("blackwell", "export");
+        assertThat(and.byTermsOnly()).isTrue();
+        assertThat(Presearch.of(TextQuery.parse("\"export controls\" OR chips -huawei")).terms())
+                .containsExactlyInAnyOrder("export", "controls", "chips");
+
+        Presearch prefix = Presearch.of(TextQuery.parse("huawei OR expo*"));
+        assertThat(prefix.byTermsOnly()).isFalse();
+        assertThat(prefix.mayMatch(DocumentTerms.of("Exporters complain", null))).isTrue();
+        assertThat(prefix.mayMatch(DocumentTerms.of("Huawei ships", null))).isTrue();
+        assertThat(prefix.mayMatch(DocumentTerms.of("Nvidia ships", "an expert said"))).isFalse();
+        assertThat(Presearch.of(TextQuery.parse("*:*")).mayMatch(DocumentTerms.of("anything", null))).isTrue();
+
+        assertThat(and.mayMatch(DocumentTerms.of("Blackwell ships", "no export licence"))).isTrue();
+        assertThat(and.mayMatch(DocumentTerms.of("Blackwell ships", "to China"))).isFalse();
+        Presearch phrase = Presearch.of(TextQuery.parse("\"export controls\" AND (chips OR memory*)"));
+        assertThat(phrase.mayMatch(DocumentTerms.of("controls on export of memory", null))).isTrue(); // order is Lucene's call
+        assertThat(phrase.mayMatch(DocumentTerms.of("export controls on GPUs", null))).isFalse();
+        assertThat(Presearch.of(TextQuery.parse("-huawei")).mayMatch(DocumentTerms.of("anything", null))).isFalse();
+    }
+
+    @Test
+    void aTermBucketedSubscriptionIsReplacedAndDeletedCleanly() {
+        SubscriptionMatcher m = matcher(onQuotes("s", null, null, null, "Blackwell OR export"));
+        m.put(onQuotes("s", null, null, null, "nanoseconds"));
+        assertThat(ids(m, triolo)).isEmpty();
+        assertThat(ids(m, huang)).containsExactly("s");
+        m.remove("s");
+        assertThat(ids(m, huang)).isEmpty();
     }
 
     @Test

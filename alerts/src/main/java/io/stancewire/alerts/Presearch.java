@@ -5,6 +5,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
@@ -81,6 +82,10 @@ record Presearch(Set<String> terms, List<ByteRunAutomaton> patterns, boolean opa
         if (query instanceof PhraseQuery phrase) {
             List<String> words = java.util.Arrays.stream(phrase.getTerms()).map(Term::text).toList();
             return document -> document.terms().containsAll(words);
+        }
+        if (query instanceof PrefixQuery prefix) {
+            String start = prefix.getPrefix().text();
+            return document -> document.hasTermStartingWith(start);
         }
         if (query instanceof BoostQuery boost) {
             return structure(boost.getQuery(), fallback);

@@ -95,6 +95,9 @@ class SubscriptionMatcherTest {
         Presearch phrase = Presearch.of(TextQuery.parse("\"export controls\" AND (chips OR memory*)"));
         assertThat(phrase.mayMatch(DocumentTerms.of("controls on export of memory", null))).isTrue(); // order is Lucene's call
         assertThat(phrase.mayMatch(DocumentTerms.of("export controls on GPUs", null))).isFalse();
+        assertThat(phrase.mayMatch(DocumentTerms.of("export controls on memory", null))).isTrue();
+        assertThat(phrase.mayMatch(DocumentTerms.of("export controls on memoryless chips", null))).isTrue();
+        assertThat(phrase.mayMatch(DocumentTerms.of("export controls on memo", null))).isFalse();
         assertThat(Presearch.of(TextQuery.parse("-huawei")).mayMatch(DocumentTerms.of("anything", null))).isFalse();
     }
 

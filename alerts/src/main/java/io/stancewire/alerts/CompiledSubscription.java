@@ -97,6 +97,6 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
      * @param searcher both built lazily by the caller: only when some candidate passed its structured filters and has a query
      */
     boolean textMatch(Supplier<DocumentTerms> terms, Supplier<IndexSearcher> searcher) {
-        return query == null || (presearch.mayMatch(terms.get()) && TextQuery.matches(searcher, query));
+        return query == null || (presearch.mayMatch(terms.get()) && (presearch.exact() || TextQuery.matches(searcher, query)));
     }
 }

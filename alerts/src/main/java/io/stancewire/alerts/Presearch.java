@@ -35,11 +35,28 @@ record Presearch(Set<String> terms, List<ByteRunAutomaton> patterns, boolean opa
     /** Whether a document with these terms may match; false means it cannot. */
     interface Node {
         boolean mayMatch(DocumentTerms document);
+
+        /** True when {@link #mayMatch} is Lucene's answer, not only a "maybe": no positions, no patterns but prefixes. */
+        boolean exact();
+    }
+
+    private static Node node(java.util.function.Predicate<DocumentTerms> test, boolean exact) {
+        return new Node() {
+            @Override
+            public boolean mayMatch(DocumentTerms document) {
+                return test.test(document);
+            }
+
+            @Override
+            public boolean exact() {
+                return exact;
+            }
+        };
     }
 
     static Presearch of(Query query) {
         Presearch anyOf = anyOfTerms(query);
-        return new Presearch(anyOf.terms, anyOf.patterns, anyOf.opaque, structure(query, anyOf::anyOf));
+        return new Presearch(anyOf.terms, anyOf.patterns, anyOf.opaque, structure(query, node(anyOf::anyOf, false)));
     }
 
     private static Presearch anyOfTerms(Query query) {
@@ -73,19 +90,28 @@ record Presearch(Set<String> terms, List<ByteRunAutomaton> patterns, boolean opa
         return new Presearch(Set.copyOf(terms), List.copyOf(patterns), opaque[0] || (terms.isEmpty() && patterns.isEmpty()), null);
     }
 
-    /** Terms, phrases and boolean queries by their structure; anything else by its any-of terms and patterns. */
+    /** Terms, prefixes, phrases and boolean queries by their structure; anything else by its any-of terms and patterns. */
     private static Node structure(Query query, Node fallback) {
         if (query instanceof TermQuery term) {
+            String field = term.getTerm().field();
             String text = term.getTerm().text();
-            return document -> document.terms().contains(text);
-        }
-        if (query instanceof PhraseQuery phrase) {
-            List<String> words = java.util.Arrays.stream(phrase.getTerms()).map(Term::text).toList();
-            return document -> document.terms().containsAll(words);
+            return node(document -> document.has(field, text), true);
         }
         if (query instanceof PrefixQuery prefix) {
+            String field = prefix.getPrefix().field();
             String start = prefix.getPrefix().text();
-            return document -> document.hasTermStartingWith(start);
+            return node(document -> document.hasTermStartingWith(field, start), true);
+        }
+        if (query instanceof PhraseQuery phrase) {
+            Term[] words = phrase.getTerms();
+            return node(document -> {
+                for (Term word : words) {
+                    if (!document.has(word.field(), word.text())) {
+                        return false;
+                    }
+                }
+                return true;
+            }, words.length == 1);
         }
         if (query instanceof BoostQuery boost) {
             return structure(boost.getQuery(), fallback);
@@ -93,15 +119,19 @@ record Presearch(Set<String> terms, List<ByteRunAutomaton> patterns, boolean opa
         if (query instanceof BooleanQuery bool) {
             List<Node> required = new ArrayList<>();
             List<Node> optional = new ArrayList<>();
+            List<Node> excluded = new ArrayList<>();
             for (BooleanClause clause : bool.clauses()) {
+                Node child = structure(clause.query(), node(anyOfTerms(clause.query())::anyOf, false));
                 switch (clause.occur()) {
-                    case MUST, FILTER -> required.add(structure(clause.query(), anyOfTerms(clause.query())::anyOf));
-                    case SHOULD -> optional.add(structure(clause.query(), anyOfTerms(clause.query())::anyOf));
-                    case MUST_NOT -> { } // excludes; Lucene decides
+                    case MUST, FILTER -> required.add(child);
+                    case SHOULD -> optional.add(child);
+                    case MUST_NOT -> excluded.add(child);
                 }
             }
+            // an inexact exclusion cannot rule a document out, so the answer is then only a "maybe"
+            boolean exact = java.util.stream.Stream.of(required, optional, excluded).flatMap(List::stream).allMatch(Node::exact);
             int minShould = required.isEmpty() ? Math.max(1, bool.getMinimumNumberShouldMatch()) : bool.getMinimumNumberShouldMatch();
-            return document -> {
+            return node(document -> {
                 for (Node node : required) {
                     if (!node.mayMatch(document)) {
                         return false;
@@ -113,8 +143,18 @@ record Presearch(Set<String> terms, List<ByteRunAutomaton> patterns, boolean opa
                         should++;
                     }
                 }
-                return should >= minShould;
-            };
+                if (should < minShould) {
+                    return false;
+                }
+                if (exact) {
+                    for (Node node : excluded) {
+                        if (node.mayMatch(document)) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }, exact);
         }
         return fallback;
     }
@@ -126,6 +166,11 @@ record Presearch(Set<String> terms, List<ByteRunAutomaton> patterns, boolean opa
 
     boolean mayMatch(DocumentTerms document) {
         return root.mayMatch(document);
+    }
+
+    /** When true, {@link #mayMatch} is the final answer and Lucene need not run. */
+    boolean exact() {
+        return root.exact();
     }
 
     private boolean anyOf(DocumentTerms document) {

@@ -66,11 +66,10 @@ final class TextQuery {
         }
     }
 
-    /** The analysed terms of an event's text and context: what a query's terms are looked up against. */
-    static Set<String> terms(String text, String context) {
+    /** The analysed terms of one field of an event, as the index holds them. */
+    static Set<String> terms(String field, String value) {
         Set<String> terms = new HashSet<>();
-        addTerms(terms, TEXT, text);
-        addTerms(terms, CONTEXT, context);
+        addTerms(terms, field, value);
         return terms;
     }
 

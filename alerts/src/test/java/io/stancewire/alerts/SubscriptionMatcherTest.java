@@ -102,6 +102,30 @@ class SubscriptionMatcherTest {
     }
 
     @Test
+    void presearchNeverRulesOutWhatLuceneMatchesAndIsLuceneWhereItClaimsExactness() {
+        String[] queries = {"chips", "Blackwell AND export", "Blackwell OR huawei", "chips -Blackwell", "-chips", "text:reporters",
+                "context:reporters", "expo*", "text:expo*", "\"export controls\"", "\"controls export\"", "(a OR chips) AND NOT (x OR y)",
+                "+chips +(nanoseconds OR america) -memory", "chip~1", "ex*rt", "\"nanoseconds behind\" OR Blackwell", "*:*", "title:chips"};
+        Quote[] quotes = {triolo, huang, quote("X", null, null, 0, "Exporters of memory chips", "x y"), quote("Y", null, null, 0, "", "")};
+        int exactChecked = 0;
+        for (String q : queries) {
+            Presearch presearch = Presearch.of(TextQuery.parse(q));
+            for (Quote quote : quotes) {
+                boolean lucene = TextQuery.matches(() -> TextQuery.searcher(quote.text(), quote.context()), TextQuery.parse(q));
+                boolean maybe = presearch.mayMatch(DocumentTerms.of(quote.text(), quote.context()));
+                if (lucene) {
+                    assertThat(maybe).as(q + " on " + quote.text()).isTrue();
+                }
+                if (presearch.exact()) {
+                    assertThat(maybe).as(q + " on " + quote.text()).isEqualTo(lucene);
+                    exactChecked++;
+                }
+            }
+        }
+        assertThat(exactChecked).isGreaterThan(30);
+    }
+
+    @Test
     void aTermBucketedSubscriptionIsReplacedAndDeletedCleanly() {
         SubscriptionMatcher m = matcher(onQuotes("s", null, null, null, "Blackwell OR export"));
         m.put(onQuotes("s", null, null, null, "nanoseconds"));

@@ -88,10 +88,6 @@ public final class SubscriptionMatcher {
         return byId.size();
     }
 
-    public List<Subscription> subscriptions() {
-        return byId.values().stream().map(CompiledSubscription::subscription).toList();
-    }
-
     /** Quote subscriptions matching the quote, looked up through the buckets. */
     public List<Subscription> matches(Quote quote) {
         QuoteKeys keys = QuoteKeys.of(quote);
@@ -178,17 +174,6 @@ public final class SubscriptionMatcher {
             return byLabel.computeIfAbsent(c.label(), k -> new ConcurrentHashMap<>());
         }
         return unbucketed;
-    }
-
-    private static Set<String> keys(String... values) {
-        Set<String> keys = new TreeSet<>();
-        for (String v : values) {
-            String k = Keys.of(v);
-            if (k != null) {
-                keys.add(k);
-            }
-        }
-        return keys;
     }
 
     private static void addAll(List<CompiledSubscription> into, Map<String, Map<String, CompiledSubscription>> buckets, String key) {

@@ -22,9 +22,16 @@ public final class Topics {
     /** A speaker's rolling stance crossed sides ({@code StanceShift}), keyed by shift id. */
     public static final String STANCE_SHIFTS = "stancewire.stance.shifts";
 
+    /** Alert subscriptions ({@code Subscription}), keyed by subscription id, compacted: the source of truth. */
+    public static final String SUBSCRIPTIONS = "stancewire.alerts.subscriptions";
+    /** Matches of a subscription ({@code Alert}), keyed by alert id, which is the idempotency key of a delivery. */
+    public static final String ALERTS = "stancewire.alerts";
+    /** Delivery outcome per alert (delivered or dead-lettered with the reason), keyed by alert id, compacted. */
+    public static final String ALERT_DELIVERIES = "stancewire.alerts.deliveries";
+
     /** Topics whose latest value per key is all that matters. */
-    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN, STANCE_TRENDS);
+    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN, STANCE_TRENDS, SUBSCRIPTIONS, ALERT_DELIVERIES);
 
     public static final List<String> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, QUOTES, DEAD_LETTER, PRODUCER_SEEN,
-            STANCE_TRENDS, STANCE_SHIFTS);
+            STANCE_TRENDS, STANCE_SHIFTS, SUBSCRIPTIONS, ALERTS, ALERT_DELIVERIES);
 }

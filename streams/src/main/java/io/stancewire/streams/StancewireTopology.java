@@ -1,6 +1,7 @@
 package io.stancewire.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stancewire.alerts.AlertTopology;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.EnrichedArticle;
 import io.stancewire.model.JsonSerde;
@@ -41,6 +42,7 @@ public final class StancewireTopology {
                         Named.as("one-record-per-quote"));
         quotes.to(Topics.QUOTES, Produced.with(Serdes.String(), JsonSerde.of(Quote.class)).withName("write-quotes"));
         StanceTrends.addTo(builder, quotes);
+        AlertTopology.addTo(builder, quotes);
 
         return builder.build();
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 final class RunCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
     @Mixin FeedOptions feedOptions;
+    @Mixin AlertOptions alertOptions;
 
     @Option(names = "--once", description = "Poll every feed once, wait until its articles and quotes are indexed, then exit.")
     boolean once;
@@ -129,8 +130,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal) throws InterruptedException {
-        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl)) {
+    private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal) throws Exception {
+        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl);
+             AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers)) {
+            if (alerts != null) {
+                out.println("stancewire: alert subscriptions on http://127.0.0.1:" + alerts.api().port() + "/api/alerts/subscriptions"
+                        + " (Authorization: Bearer <api key from " + alertOptions.owners + ">); webhooks are delivered signed");
+            }
             Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
             out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
                     + " (description: /api/openapi.json)");

@@ -60,8 +60,8 @@ public final class AlertTopology {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alerts-read-subscriptions"),
                 () -> new LoadSubscriptions(SUBSCRIPTION_STORE, matcher));
 
-        KStream<String, Alert> quoteAlerts = quotes.process(() -> new MatchQuotes(matcher, clock), Named.as("alerts-match-quotes"));
-        KStream<String, Alert> shiftAlerts = shifts.process(() -> new MatchShifts(matcher, clock), Named.as("alerts-match-shifts"));
+        KStream<String, Alert> quoteAlerts = quotes.process(() -> new MatchEvents<>(MatchEvents.QUOTES, matcher, clock), Named.as("alerts-match-quotes"));
+        KStream<String, Alert> shiftAlerts = shifts.process(() -> new MatchEvents<>(MatchEvents.SHIFTS, matcher, clock), Named.as("alerts-match-shifts"));
         quoteAlerts.merge(shiftAlerts, Named.as("alerts-merge"))
                 .to(Topics.ALERTS, Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("write-alerts"));
         return matcher;

@@ -1,6 +1,7 @@
 package io.stancewire.alerts;
 
-import java.net.Inet6Address;
+import io.stancewire.netguard.InternalAddresses;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -48,44 +49,12 @@ public final class WebhookGuard {
         }
         if (!allowPrivateAddresses) {
             for (InetAddress address : addresses) {
-                if (isInternal(address)) {
+                if (InternalAddresses.isInternal(address)) {
                     throw new InvalidSubscriptionException("webhookUrl host " + host + " resolves to the internal address "
                             + address.getHostAddress());
                 }
             }
         }
         return uri;
-    }
-
-    static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return true; // fc00::/7 unique local
-            }
-            for (int i = 0; i < 10; i++) {
-                if (b[i] != 0) {
-                    return false;
-                }
-            }
-            if ((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) { // ::ffff:a.b.c.d carries an IPv4 address
-                try {
-                    return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 // "this network"
-                || (first == 100 && second >= 64 && second < 128) // 100.64/10 carrier-grade NAT
-                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0/24 IETF protocol assignments
-                || first >= 240; // reserved and broadcast
     }
 }

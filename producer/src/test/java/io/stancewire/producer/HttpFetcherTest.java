@@ -239,10 +239,10 @@ class HttpFetcherTest {
         UrlGuard guard = new UrlGuard(false);
         assertThatThrownBy(() -> guard.check(URI.create("http://127.0.0.1:9/x")))
                 .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.reason()).isEqualTo("address-refused"));
-        assertThat(UrlGuard.isInternal(java.net.InetAddress.getByName("100.64.1.1"))).isTrue();
-        assertThat(UrlGuard.isInternal(java.net.InetAddress.getByName("::ffff:192.168.1.1"))).isTrue();
-        assertThat(UrlGuard.isInternal(java.net.InetAddress.getByName("fd00::1"))).isTrue();
-        assertThat(UrlGuard.isInternal(java.net.InetAddress.getByName("93.184.216.34"))).isFalse();
-        assertThat(UrlGuard.isInternal(java.net.InetAddress.getByName("2606:4700::1111"))).isFalse();
+        assertThat(io.stancewire.netguard.InternalAddresses.isInternal(java.net.InetAddress.getByName("100.64.1.1"))).isTrue();
+        assertThat(io.stancewire.netguard.InternalAddresses.isInternal(java.net.InetAddress.getByName("::ffff:192.168.1.1"))).isTrue();
+        assertThat(io.stancewire.netguard.InternalAddresses.isInternal(java.net.InetAddress.getByName("fd00::1"))).isTrue();
+        assertThat(io.stancewire.netguard.InternalAddresses.isInternal(java.net.InetAddress.getByName("93.184.216.34"))).isFalse();
+        assertThat(io.stancewire.netguard.InternalAddresses.isInternal(java.net.InetAddress.getByName("2606:4700::1111"))).isFalse();
     }
 }

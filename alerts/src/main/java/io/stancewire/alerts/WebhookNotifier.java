@@ -114,6 +114,9 @@ public final class WebhookNotifier implements AutoCloseable {
                     consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1)));
                 }
+                // The whole batch is settled: commit the positions too, which also step over the transaction
+                // markers after the alerts, so that the group's lag reads zero when everything is delivered.
+                consumer.commitSync();
             }
         } catch (WakeupException e) {
             // close() woke the consumer up: whatever is not committed is delivered by the next owner

@@ -3,6 +3,7 @@ package io.stancewire.launcher;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stancewire.alerts.NotifierSettings;
 import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexerSettings;
@@ -77,16 +78,22 @@ final class RunCommand implements Callable<Integer> {
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
                  IndexerStage indexer = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters);
+                 AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();
+                if (alerts != null) {
+                    out.println("stancewire: alert subscriptions on http://127.0.0.1:" + alerts.api().port() + "/api/alerts/subscriptions"
+                            + " (Authorization: Bearer <api key from " + alertOptions.owners + ">); webhooks are delivered signed");
+                }
                 Progress progress = new Progress(meters);
-                return once ? runOnce(producer, services, es, progress, signal) : runForever(producer, services, progress, signal);
+                return once ? runOnce(producer, services, es, progress, signal, alerts != null)
+                        : runForever(producer, services, progress, signal);
             }
         }
     }
 
     private int runOnce(FeedProducer producer, LocalServices services, ElasticsearchClient es, Progress progress,
-                        StopSignal signal) throws InterruptedException {
+                        StopSignal signal, boolean alertsDelivered) throws InterruptedException {
         TopicWindow window = TopicWindow.markEnd(services.bootstrapServers, Topics.ARTICLES_RAW);
         PollSummary summary = producer.pollOnce();
         out.println("stancewire: " + summary);
@@ -102,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         };
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean done = wait.await(published, timeout, signal.flag(), tick)
-                && caughtUp(services.bootstrapServers, deadline, signal, tick);
+                && caughtUp(services.bootstrapServers, deadline, signal, tick, alertsDelivered);
         IndexedWait.Counts counts = wait.counts(published);
         out.println(progress.line());
         out.printf("stancewire: %s. This run: %d new article(s), %d quote(s) indexed.%n",
@@ -116,11 +123,13 @@ final class RunCommand implements Callable<Integer> {
      * Also waits for what this run did not publish itself: records left from before it (a crash, a bad record) are
      * processed and indexed before {@code --once} returns.
      */
-    private boolean caughtUp(String bootstrapServers, long deadline, StopSignal signal, Runnable tick) throws InterruptedException {
+    private boolean caughtUp(String bootstrapServers, long deadline, StopSignal signal, Runnable tick, boolean alertsDelivered)
+            throws InterruptedException {
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             while (!signal.flag().get() && System.nanoTime() < deadline) {
                 if (lag.ofStreams(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW)) == 0
-                        && lag.of(IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS) == 0) {
+                        && lag.of(IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS) == 0
+                        && (!alertsDelivered || lag.of(NotifierSettings.DEFAULT_GROUP, List.of(Topics.ALERTS)) == 0)) {
                     return true;
                 }
                 tick.run();
@@ -131,12 +140,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal) throws Exception {
-        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl);
-             AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers)) {
-            if (alerts != null) {
-                out.println("stancewire: alert subscriptions on http://127.0.0.1:" + alerts.api().port() + "/api/alerts/subscriptions"
-                        + " (Authorization: Bearer <api key from " + alertOptions.owners + ">); webhooks are delivered signed");
-            }
+        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl)) {
             Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
             out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
                     + " (description: /api/openapi.json)");

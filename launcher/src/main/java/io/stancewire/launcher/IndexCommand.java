@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "index", mixinStandardHelpOptions = true,
@@ -18,9 +17,7 @@ import java.util.concurrent.Callable;
 final class IndexCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
 
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT5S",
-            description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
-    Duration progressInterval;
+    @Mixin ProgressOptions progressOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -31,7 +28,7 @@ final class IndexCommand implements Callable<Integer> {
             Setup.topics(services.bootstrapServers, connection.partitions);
             Setup.indices(es, connection.replicasFor(services.localElasticsearch()));
             try (IndexerStage ignored = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters)) {
-                new Progress(meters).printUntilStopped(signal, progressInterval, System.out);
+                new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;
         }

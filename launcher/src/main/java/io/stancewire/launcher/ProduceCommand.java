@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
@@ -20,9 +19,7 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Poll every feed once and exit.")
     boolean once;
 
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT5S",
-            description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
-    Duration progressInterval;
+    @Mixin ProgressOptions progressOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +34,7 @@ final class ProduceCommand implements Callable<Integer> {
                     return 0;
                 }
                 Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
-                new Progress(meters).printUntilStopped(signal, progressInterval, System.out);
+                new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
                 polling.join(30_000);
                 return 0;
             }

@@ -43,9 +43,7 @@ final class RunCommand implements Callable<Integer> {
             description = "With --once: how long to wait for indexing at most (ISO-8601, default: ${DEFAULT-VALUE}). Env: STANCEWIRE_TIMEOUT.")
     Duration timeout;
 
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT5S",
-            description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
-    Duration progressInterval;
+    @Mixin ProgressOptions progressOptions;
 
     @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8479",
             description = "Port of the quote archive API on 127.0.0.1 while `run` keeps going (default: ${DEFAULT-VALUE}; 0 = any free port). Env: STANCEWIRE_API_PORT.")
@@ -102,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         IndexedWait wait = new IndexedWait(es);
         long[] lastPrint = {System.nanoTime()};
         Runnable tick = () -> {
-            if (System.nanoTime() - lastPrint[0] >= progressInterval.toNanos()) {
+            if (System.nanoTime() - lastPrint[0] >= progressOptions.interval.toNanos()) {
                 progress.printIfChanged(out);
                 lastPrint[0] = System.nanoTime();
             }
@@ -145,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
                     + " (description: /api/openapi.json)");
             out.println("stancewire: polling feeds; Ctrl-C to stop");
-            progress.printUntilStopped(signal, progressInterval, out);
+            progress.printUntilStopped(signal, progressOptions.interval, out);
             polling.join(30_000);
             out.println(progress.line());
             return 0;

@@ -31,9 +31,7 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Longest analysis of one article before it is dead-lettered (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_NLP_BUDGET.")
     Duration budget;
 
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT5S",
-            description = "How often to print progress (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_PROGRESS_INTERVAL.")
-    Duration progressInterval;
+    @Mixin ProgressOptions progressOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +45,7 @@ final class StreamsCommand implements Callable<Integer> {
                     threads, new NlpLimits(NlpLimits.defaults().maxTextChars(), budget));
             try (StreamsApp app = new StreamsApp(settings, enricher, meters)) {
                 app.start();
-                new Progress(meters).printUntilStopped(signal, progressInterval, System.out);
+                new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;
         }

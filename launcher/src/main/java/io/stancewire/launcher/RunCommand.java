@@ -96,8 +96,7 @@ final class RunCommand implements Callable<Integer> {
         PollSummary summary = producer.pollOnce();
         out.println("stancewire: " + summary);
         Set<String> published = window.keysSinceMark();
-        out.println("stancewire: waiting until " + published.size() + " new article(s) and their quotes are indexed ...");
-        IndexedWait wait = new IndexedWait(es);
+        out.println("stancewire: waiting until " + published.size() + " new article(s) and everything else in Kafka are processed and indexed ...");
         long[] lastPrint = {System.nanoTime()};
         Runnable tick = () -> {
             if (System.nanoTime() - lastPrint[0] >= progressOptions.interval.toNanos()) {
@@ -106,9 +105,8 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean done = wait.await(published, timeout, signal.flag(), tick)
-                && caughtUp(services.bootstrapServers, deadline, signal, tick, alertsDelivered);
-        IndexedWait.Counts counts = wait.counts(published);
+        boolean done = caughtUp(services.bootstrapServers, deadline, signal, tick, alertsDelivered);
+        IndexedCounts.Counts counts = new IndexedCounts(es).counts(published);
         out.println(progress.line());
         out.printf("stancewire: %s. This run: %d new article(s), %d quote(s) indexed.%n",
                 done ? "done" : "NOT complete (timed out or stopped)", counts.articles(), counts.quotes());
@@ -118,8 +116,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Also waits for what this run did not publish itself: records left from before it (a crash, a bad record) are
-     * processed and indexed before {@code --once} returns.
+     * Waits until every consumer group of the pipeline has processed everything committed to its topics: the
+     * articles this run published, and also whatever earlier runs left (a crash, a bad record), so both are
+     * processed and indexed (and, with alerts, delivered) before {@code --once} returns.
      */
     private boolean caughtUp(String bootstrapServers, long deadline, StopSignal signal, Runnable tick, boolean alertsDelivered)
             throws InterruptedException {

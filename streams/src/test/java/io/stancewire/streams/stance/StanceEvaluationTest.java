@@ -41,6 +41,24 @@ class StanceEvaluationTest {
         assertThat(dev.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());
     }
 
+    /**
+     * 168 real quotations collected after the model was built and never used for error analysis or tuning
+     * ({@code stance/HELDOUT.md}): the honest estimate of quality on unseen news. It is far below the dev set, which
+     * was studied while the cues were written. The floor only guards against regressions.
+     */
+    @Test
+    void heldOutQualityDoesNotRegress() throws Exception {
+        List<LabelledQuote> rows;
+        try (var in = getClass().getResourceAsStream("/stance/china-ai-heldout.jsonl")) {
+            rows = LabelledQuote.readJsonl(in, "china-ai-heldout.jsonl");
+        }
+        StanceEvaluation.Result heldOut = StanceEvaluation.evaluate(StanceClassifier.load(StanceTarget.chinaAi()), rows);
+        System.out.print("held-out set:\n" + heldOut.format());
+        assertThat(heldOut.n()).isEqualTo(168);
+        assertThat(heldOut.macroF1()).isGreaterThanOrEqualTo(0.43);
+        assertThat(heldOut.fAvg()).isGreaterThanOrEqualTo(0.51);
+    }
+
     @Test
     void confidenceIsCalibratedOnTheDevSet() {
         StanceClassifier classifier = StanceClassifier.load(StanceTarget.chinaAi());

@@ -29,7 +29,7 @@ export function renderHit(hit) {
 export async function showSearch(view, filters, onData) {
   const params = new URLSearchParams(filters);
   params.set('size', String(PAGE_SIZE));
-  const page = await searchQuotes(params);
+  const [page, speakers] = await Promise.all([searchQuotes(params), speakersNamed(filters)]);
   onData(page);
 
   const results = el('ol', {id: 'results', class: 'results'}, page.hits.map(renderHit));
@@ -57,8 +57,26 @@ export async function showSearch(view, filters, onData) {
           el('span', {class: 'export'}, 'Export all ', String(page.total), ': ',
             el('a', {id: 'export-csv', class: 'button', href: exportHref(filters, 'csv'), download: ''}, 'CSV'), ' ',
             el('a', {id: 'export-jsonl', class: 'button', href: exportHref(filters, 'jsonl'), download: ''}, 'JSON Lines'))),
+        speakers.length ? el('p', {class: 'speaker-suggestions', id: 'speaker-suggestions'}, 'Speakers named so: ',
+          speakers.map((b, i) => [i ? ' · ' : '', el('a', {class: 'speaker', href: speakerHref(b.key)}, b.key),
+            ' (', el('a', {href: '/?' + new URLSearchParams({speaker: b.key}).toString()}, b.count + ' quotes'), ')'])) : null,
         page.total === 0 ? el('p', {class: 'empty'}, 'No quote matches. Remove a filter or search for fewer words.') : results,
         more)));
+}
+
+/**
+ * The full text covers what was said, not who said it, so "Triolo" misses his quotes whose context names him in
+ * another script. Speakers whose name has a word of the search are offered instead: from the archive's speaker
+ * facet, so among its most quoted speakers only.
+ */
+async function speakersNamed(filters) {
+  const q = filters.get('q');
+  if (!q || filters.has('speaker')) return [];
+  const words = q.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w.length >= 3);
+  if (!words.length) return [];
+  const all = await searchQuotes(new URLSearchParams({size: '1'}));
+  return (all.facets ? all.facets.speakers : [])
+    .filter(b => words.some(w => b.key.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).includes(w)));
 }
 
 function describe(filters) {

@@ -144,6 +144,9 @@ class ConsoleIT {
         awaitPage("q=Triolo");
         Set<String> triolo = ids(quotes.stream().filter(q -> mentions(q, "Triolo")));
         assertThat(text("#total")).isEqualTo(Integer.toString(triolo.size()));
+        // Who is named so is offered too: the full text covers what was said, not who said it.
+        assertThat(browser.findElements(By.cssSelector("#speaker-suggestions a.speaker")))
+                .extracting(WebElement::getText).containsExactly("Paul Triolo");
 
         // Filter AGAINST: choosing it submits the search again.
         new Select(browser.findElement(By.id("label"))).selectByValue("AGAINST");

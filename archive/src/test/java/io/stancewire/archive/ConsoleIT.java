@@ -356,10 +356,10 @@ class ConsoleIT {
         String articleId = Ids.articleId(url);
         int begin = 1 + context.indexOf(text);
         int end = begin + text.length();
-        int mention = context.indexOf(speaker.split(" ")[0]);
+        int mention = context.indexOf(speaker);
         return new Quote(SchemaVersion.CURRENT, Ids.quoteId(articleId, begin, end), articleId, begin, end, text, "direct",
-                new Speaker(speakerId, speaker, new Mention(mention, mention + speaker.length(), speaker), affiliation,
-                        "partner", "PERSON"),
+                new Speaker(speakerId, speaker, mention < 0 ? null : new Mention(mention, mention + speaker.length(), speaker),
+                        affiliation, "partner", "PERSON"),
                 "said", context, "en", List.of(new Stance(QuoteFixtures.TARGET, label, confidence, evidence)), url, title,
                 "BBC Urdu", publishedAt);
     }

@@ -137,6 +137,11 @@ class ConsoleIT {
         open("/");
         assertThat(text("#total")).isEqualTo(Integer.toString(quotes.size()));
         screenshot("01-start");
+        // "More" pages on with the API's cursor: the next 20, none repeated.
+        browser.findElement(By.id("more")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 40);
+        assertThat(browser.findElements(By.cssSelector("#results .hit"))).extracting(h -> h.getDomAttribute("data-id"))
+                .doesNotHaveDuplicates().isSubsetOf(ids(quotes.stream()));
 
         // Search "Triolo": full text over quotes and their context.
         WebElement box = browser.findElement(By.id("q"));

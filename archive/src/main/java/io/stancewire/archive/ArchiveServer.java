@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.stancewire.indexer.ElasticsearchClients;
+import io.stancewire.model.Indices;
 import io.stancewire.model.Json;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
@@ -27,8 +28,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The quote archive over HTTP, for researchers and the web console. Read-only, no authentication: it binds to
- * 127.0.0.1 unless told otherwise. The routes are described in {@code /api/openapi.json}.
+ * The quote archive over HTTP, for researchers and the web console ({@link Console}, on {@code /}). Read-only, no
+ * authentication: it binds to 127.0.0.1 unless told otherwise. The API routes are described in {@code /api/openapi.json}.
  */
 public final class ArchiveServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArchiveServer.class);
@@ -48,7 +49,9 @@ public final class ArchiveServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
+            Console.configure(config);
         });
+        Console.install(app);
         // Registered before /api/quotes/{id}, which would otherwise take "export" for an id.
         get("/api/quotes", this::search);
         get("/api/quotes/export", this::export);
@@ -84,15 +87,21 @@ public final class ArchiveServer implements AutoCloseable {
     }
 
     public static ArchiveServer start(String host, int port, String elasticsearchUrl) {
+        return start(host, port, elasticsearchUrl, Indices.QUOTES);
+    }
+
+    /** @param index the quote index or alias to serve; tests sharing one node use their own */
+    public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index) {
         ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl);
-        ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client));
+        ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client, index));
         try {
             server.app.start(host, port);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
-        log.info("quote archive API on http://{}:{}/api (Elasticsearch {})", host, server.port(), elasticsearchUrl);
+        log.info("quote archive API on http://{}:{}/api, console on http://{}:{}/ (Elasticsearch {})",
+                host, server.port(), host, server.port(), elasticsearchUrl);
         return server;
     }
 

@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin ProgressOptions progressOptions;
 
     @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8479",
-            description = "Port of the quote archive API on 127.0.0.1 while `run` keeps going (default: ${DEFAULT-VALUE}; 0 = any free port). Env: STANCEWIRE_API_PORT.")
+            description = "Port of the quote archive API and the web console on 127.0.0.1 while `run` keeps going (default: ${DEFAULT-VALUE}; 0 = any free port). Env: STANCEWIRE_API_PORT.")
     int apiPort;
 
     @Option(names = "--streams-threads", paramLabel = "N", defaultValue = "1",
@@ -139,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
     private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal) throws Exception {
         try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl)) {
             Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
+            out.println("stancewire: console on http://localhost:" + api.port() + "/ (search, speakers, export)");
             out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
                     + " (description: /api/openapi.json)");
             out.println("stancewire: polling feeds; Ctrl-C to stop");

@@ -1,0 +1,48 @@
+// The archive's HTTP API (see /api/openapi.json). Errors come back as {error, message}; we surface the message.
+
+export const FILTERS = ['q', 'speaker', 'organisation', 'label', 'outlet', 'language', 'from', 'to'];
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The filters of a URL's query, empty ones dropped, in a fixed order. */
+export function filtersOf(search) {
+  const params = new URLSearchParams(search);
+  const filters = new URLSearchParams();
+  for (const name of FILTERS) {
+    for (const value of params.getAll(name)) {
+      if (value.trim() !== '') filters.append(name, value.trim());
+    }
+  }
+  return filters;
+}
+
+export async function getJson(path, params) {
+  const query = params && params.toString() ? '?' + params.toString() : '';
+  const response = await fetch(path + query, {headers: {Accept: 'application/json'}});
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(response.status, 'bad-response', 'the archive answered ' + response.status + ' without JSON');
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, body && body.error, (body && body.message) || ('HTTP ' + response.status));
+  }
+  return body;
+}
+
+export function exportHref(filters, format) {
+  const params = new URLSearchParams(filters);
+  params.set('format', format);
+  return '/api/quotes/export?' + params.toString();
+}
+
+export const searchQuotes = params => getJson('/api/quotes', params);
+export const getQuote = id => getJson('/api/quotes/' + encodeURIComponent(id));
+export const speakerStance = name => getJson('/api/speakers/' + encodeURIComponent(name) + '/stance');

@@ -8,6 +8,8 @@ import io.stancewire.model.Json;
 import io.stancewire.model.Quote;
 import io.stancewire.model.Subscription;
 import io.stancewire.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,6 +46,7 @@ public final class AlertsApi implements AutoCloseable {
     private final WebhookGuard guard;
     private final KafkaProducer<String, byte[]> producer;
     private final SubscriptionView view;
+    private final Admin admin;
     private final Clock clock;
     private final Javalin app;
 
@@ -57,6 +60,7 @@ public final class AlertsApi implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
         this.view = new SubscriptionView(bootstrapServers);
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.app = Javalin.create(config -> config.showJavalinBanner = false);
         app.before("/api/*", this::authenticate);
         app.post(BASE, this::create);
@@ -103,8 +107,8 @@ public final class AlertsApi implements AutoCloseable {
             guard.check(s.webhookUrl());
         }
         if (s.kafkaTopic() != null && !s.kafkaTopic().isBlank()) {
-            throw new InvalidSubscriptionException("kafkaTopic delivery is not implemented; read " + Topics.ALERTS
-                    + " and filter on subscriptionId instead");
+            DeliveryTopics.validate(s.kafkaTopic());
+            DeliveryTopics.ensure(admin, s.kafkaTopic());
         }
         write(s.id(), Json.write(s));
         json(ctx, HttpStatus.CREATED, s);
@@ -185,5 +189,6 @@ public final class AlertsApi implements AutoCloseable {
         app.stop();
         producer.close();
         view.close();
+        admin.close();
     }
 }

@@ -121,4 +121,32 @@ class AlertsApiIT {
         assertThat(label.body()).contains("stance must be one of");
         assertThat(call("GET", AlertsApi.BASE, CAROL, null).body()).doesNotContain("169.254").doesNotContain("BULLISH");
     }
+
+    @Test
+    void kafkaTopicDeliveryIsValidatedAndItsTopicCreated() throws Exception {
+        Subscription s = create(CAROL, "{\"organization\":\"DGA Group\",\"kafkaTopic\":\"carol.desk-alerts\"}");
+        assertThat(s.kafkaTopic()).isEqualTo("carol.desk-alerts");
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).contains("carol.desk-alerts");
+        }
+        Response badName = call("POST", AlertsApi.BASE, CAROL, "{\"kafkaTopic\":\"desk alerts!\"}");
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.body()).contains("kafkaTopic").contains("is invalid");
+        Response pipeline = call("POST", AlertsApi.BASE, CAROL, "{\"kafkaTopic\":\"" + Topics.QUOTES + "\"}");
+        assertThat(pipeline.status()).isEqualTo(400);
+        assertThat(pipeline.body()).contains("reserved");
+    }
+
+    @Test
+    void spikeSubscriptionKeepsItsRuleAndABadRuleIsRefused() throws Exception {
+        Subscription s = create(CAROL, """
+                {"kind":"spike","stance":"AGAINST","target":"china-ai-competitiveness","spike":{"factor":4,"minCount":10}}""");
+        assertThat(s.kind()).isEqualTo(Subscription.SPIKE);
+        assertThat(s.spikeRule()).isEqualTo(new io.stancewire.model.SpikeRule(4.0, 7, 10));
+        assertThat(call("GET", AlertsApi.BASE, CAROL, null).body()).contains("\"factor\":4.0");
+        Response bad = call("POST", AlertsApi.BASE, CAROL, "{\"kind\":\"spike\",\"spike\":{\"trailingDays\":90}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("trailingDays must be between 1 and 28");
+    }
 }

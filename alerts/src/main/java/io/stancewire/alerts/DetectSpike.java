@@ -91,11 +91,8 @@ final class DetectSpike implements Processor<String, Quote, String, Matched> {
         }
         SpikeRule rule = subscription.get().spikeRule();
         String firedKey = "fired\u0000" + subscriptionId;
-        if (count < rule.minCount() || marks.fetch(firedKey, day) != null) {
-            return;
-        }
-        double average = trailingTotal(subscriptionId, day, rule.trailingDays()) / (double) rule.trailingDays();
-        if (count < rule.factor() * average) {
+        if (count < rule.minCount() || marks.fetch(firedKey, day) != null
+                || !fires(count, trailingTotal(subscriptionId, day, rule.trailingDays()), rule)) {
             return;
         }
         marks.put(firedKey, 1L, day);
@@ -103,6 +100,11 @@ final class DetectSpike implements Processor<String, Quote, String, Matched> {
         Alert alert = new Alert(SchemaVersion.CURRENT, Alert.id(subscriptionId, "spike\u0000" + date), subscriptionId,
                 subscription.get().owner(), Subscription.SPIKE, quote, null, clock.instant());
         context.forward(record.withKey(alert.id()).withValue(Matched.of(alert, subscription.get())));
+    }
+
+    /** @param trailingTotal quotes on the {@link SpikeRule#trailingDays()} before the day (days without any count as 0) */
+    static boolean fires(long count, long trailingTotal, SpikeRule rule) {
+        return count >= rule.minCount() && count >= rule.factor() * trailingTotal / rule.trailingDays();
     }
 
     private long trailingTotal(String subscriptionId, long day, int days) {

@@ -8,23 +8,29 @@ import io.stancewire.model.JsonSerde;
 import io.stancewire.model.Quote;
 import io.stancewire.model.StanceShift;
 import io.stancewire.model.Topics;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Alerts as a sub-topology: subscriptions come from the compacted {@link Topics#SUBSCRIPTIONS} into a global store
  * (every instance and every stream thread sees all of them, whatever partitions it owns), each quote and each
- * stance shift is matched against them, and every match becomes an {@link Alert} on {@link Topics#ALERTS}.
+ * stance shift is matched against them, and every match becomes an {@link Alert} on {@link Topics#ALERTS}. Quotes that
+ * count towards a volume-spike subscription are repartitioned by subscription and counted per day ({@link DetectSpike}).
  */
 public final class AlertTopology {
     static final String SUBSCRIPTION_STORE = "alert-subscriptions";
@@ -53,6 +59,8 @@ public final class AlertTopology {
     /** @return the matcher the global store keeps up to date (one per topology, shared by its stream threads) */
     static SubscriptionMatcher addTo(StreamsBuilder builder, KStream<String, Quote> quotes, KStream<String, StanceShift> shifts, Clock clock) {
         SubscriptionMatcher matcher = new SubscriptionMatcher();
+        builder.addStateStore(DetectSpike.store(DetectSpike.COUNTS));
+        builder.addStateStore(DetectSpike.store(DetectSpike.MARKS));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTION_STORE), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
@@ -60,11 +68,32 @@ public final class AlertTopology {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alerts-read-subscriptions"),
                 () -> new LoadSubscriptions(SUBSCRIPTION_STORE, matcher));
 
-        KStream<String, Alert> quoteAlerts = quotes.process(() -> new MatchEvents<>(MatchEvents.QUOTES, matcher, clock), Named.as("alerts-match-quotes"));
-        KStream<String, Alert> shiftAlerts = shifts.process(() -> new MatchEvents<>(MatchEvents.SHIFTS, matcher, clock), Named.as("alerts-match-shifts"));
-        quoteAlerts.merge(shiftAlerts, Named.as("alerts-merge"))
+        KStream<String, Matched> quoteAlerts = quotes.process(() -> new MatchEvents<>(MatchEvents.QUOTES, matcher, clock), Named.as("alerts-match-quotes"));
+        KStream<String, Matched> shiftAlerts = shifts.process(() -> new MatchEvents<>(MatchEvents.SHIFTS, matcher, clock), Named.as("alerts-match-shifts"));
+        KStream<String, Matched> spikeAlerts = quotes
+                .flatMap((id, quote) -> quote == null ? List.<KeyValue<String, Quote>>of()
+                        : matcher.spikeMatches(quote).stream().map(s -> KeyValue.pair(s.id(), quote)).toList(), Named.as("alerts-spike-candidates"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Quote.class)).withName("alerts-spike-quotes"))
+                .process(() -> new DetectSpike(matcher, clock), Named.as("alerts-detect-spikes"), DetectSpike.COUNTS, DetectSpike.MARKS);
+        KStream<String, Matched> alerts = quoteAlerts.merge(shiftAlerts, Named.as("alerts-merge"))
+                .merge(spikeAlerts, Named.as("alerts-merge-spikes"));
+        alerts.mapValues(Matched::alert, Named.as("alerts-unwrap"))
                 .to(Topics.ALERTS, Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("write-alerts"));
+        // Kafka-topic delivery is a second sink of the same task: the streams app runs exactly-once (v2), so the
+        // alert reaches the subscriber's topic in the transaction that consumes the quote and writes the alert to
+        // stancewire.alerts: once, or (on an abort) not at all and again on the retry. No separate delivery worker,
+        // so no second offset to keep in step. A webhook cannot join a Kafka transaction; that is the notifier's job.
+        alerts.filter((id, m) -> m.kafkaTopic() != null, Named.as("alerts-with-kafka-delivery"))
+                .to((id, m, context) -> m.kafkaTopic(), Produced.with(Serdes.String(), matchedAsAlert()).withName("alerts-deliver-to-kafka"));
         return matcher;
+    }
+
+    /** Writes the alert alone: subscribers read the same {@link Alert} JSON as on {@link Topics#ALERTS}. */
+    private static Serde<Matched> matchedAsAlert() {
+        Serializer<Alert> alert = JsonSerde.of(Alert.class).serializer();
+        return Serdes.serdeFrom((topic, m) -> alert.serialize(topic, m.alert()), (topic, bytes) -> {
+            throw new UnsupportedOperationException("delivery topics are written, never read, by the topology");
+        });
     }
 
     /** A shift record or why it could not be read; bad records become dead letters instead of stopping the stream. */

@@ -8,6 +8,8 @@ import io.stancewire.model.Json;
 import io.stancewire.model.Quote;
 import io.stancewire.model.Subscription;
 import io.stancewire.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,16 +36,22 @@ import java.util.concurrent.ExecutionException;
  *   <li>{@code GET /api/alerts/subscriptions}: the caller's subscriptions</li>
  *   <li>{@code DELETE /api/alerts/subscriptions/{id}}: 204; a tombstone on the topic</li>
  *   <li>{@code POST /api/alerts/subscriptions/{id}/test} a quote as JSON: {@code {"matches": true|false}}, nothing stored</li>
+ *   <li>{@code GET /api/alerts/deliveries}: per subscription of the caller, its webhook deliveries added up
+ *       ({@link DeliveryStatus}: delivered, failed attempts, dead-lettered, the last error), from the compacted
+ *       {@code stancewire.alerts.deliveries}</li>
  * </ul>
  */
 public final class AlertsApi implements AutoCloseable {
     static final String BASE = "/api/alerts/subscriptions";
+    static final String DELIVERIES = "/api/alerts/deliveries";
     private static final String OWNER = "stancewire.owner";
 
     private final Owners owners;
     private final WebhookGuard guard;
     private final KafkaProducer<String, byte[]> producer;
     private final SubscriptionView view;
+    private final Admin admin;
+    private final DeliveryView deliveries;
     private final Clock clock;
     private final Javalin app;
 
@@ -57,12 +65,15 @@ public final class AlertsApi implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
         this.view = new SubscriptionView(bootstrapServers);
+        this.deliveries = new DeliveryView(bootstrapServers);
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.app = Javalin.create(config -> config.showJavalinBanner = false);
         app.before("/api/*", this::authenticate);
         app.post(BASE, this::create);
         app.get(BASE, this::list);
         app.delete(BASE + "/{id}", this::delete);
         app.post(BASE + "/{id}/test", this::test);
+        app.get(DELIVERIES, this::deliveries);
         app.exception(InvalidSubscriptionException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(InvalidRecordException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     }
@@ -103,8 +114,8 @@ public final class AlertsApi implements AutoCloseable {
             guard.check(s.webhookUrl());
         }
         if (s.kafkaTopic() != null && !s.kafkaTopic().isBlank()) {
-            throw new InvalidSubscriptionException("kafkaTopic delivery is not implemented; read " + Topics.ALERTS
-                    + " and filter on subscriptionId instead");
+            DeliveryTopics.validate(s.kafkaTopic());
+            DeliveryTopics.ensure(admin, s.kafkaTopic());
         }
         write(s.id(), Json.write(s));
         json(ctx, HttpStatus.CREATED, s);
@@ -119,6 +130,20 @@ public final class AlertsApi implements AutoCloseable {
                     .sorted(Comparator.comparing(Subscription::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
         }
         json(ctx, HttpStatus.OK, mine);
+    }
+
+    private void deliveries(Context ctx) {
+        String owner = owner(ctx);
+        List<Subscription> mine;
+        synchronized (view) {
+            view.catchUp();
+            mine = view.all().stream().filter(s -> owner.equals(s.owner())).toList();
+        }
+        Map<String, DeliveryStatus> status;
+        synchronized (deliveries) {
+            status = deliveries.statusByOwner(owner);
+        }
+        json(ctx, HttpStatus.OK, mine.stream().map(s -> status.getOrDefault(s.id(), DeliveryStatus.none(s.id()))).toList());
     }
 
     private void delete(Context ctx) {
@@ -185,5 +210,7 @@ public final class AlertsApi implements AutoCloseable {
         app.stop();
         producer.close();
         view.close();
+        deliveries.close();
+        admin.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.stancewire.alerts;
 
 import io.stancewire.model.Quote;
+import io.stancewire.model.SpikeRule;
 import io.stancewire.model.Stance;
 import io.stancewire.model.StanceShift;
 import io.stancewire.model.Subscription;
@@ -21,15 +22,18 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
 
     static final Set<String> LABELS = Set.of("FAVOR", "AGAINST", "NEUTRAL", "NONE");
     static final Set<String> SHIFT_SIDES = Set.of("FAVOR", "AGAINST");
+    static final List<String> KINDS = List.of(Subscription.QUOTE, Subscription.SHIFT, Subscription.SPIKE);
 
     /** @throws InvalidSubscriptionException when the kind, label, confidence or query cannot be matched */
     static CompiledSubscription of(Subscription s) {
         if (s.id() == null || s.id().isBlank()) {
             throw new InvalidSubscriptionException("a subscription needs an id");
         }
-        if (!s.kind().equals(Subscription.QUOTE) && !s.kind().equals(Subscription.SHIFT)) {
-            throw new InvalidSubscriptionException("kind must be quote or shift, not " + s.kind()
-                    + (s.kind().equals(Subscription.SPIKE) ? " (volume spikes are not implemented yet)" : ""));
+        if (!KINDS.contains(s.kind())) {
+            throw new InvalidSubscriptionException("kind must be one of " + KINDS + ", not " + s.kind());
+        }
+        if (s.kind().equals(Subscription.SPIKE)) {
+            validate(s.spikeRule());
         }
         String label = s.stance() == null || s.stance().isBlank() ? null : s.stance().strip().toUpperCase(Locale.ROOT);
         Set<String> allowed = s.kind().equals(Subscription.SHIFT) ? SHIFT_SIDES : LABELS;
@@ -40,10 +44,26 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
         if (min < 0 || min > 1 || Double.isNaN(min)) {
             throw new InvalidSubscriptionException("minConfidence must be between 0 and 1, not " + s.minConfidence());
         }
+        if (s.kafkaTopic() != null && !s.kafkaTopic().isBlank()) {
+            DeliveryTopics.validate(s.kafkaTopic());
+        }
         Query query = s.query() == null || s.query().isBlank() ? null : TextQuery.parse(s.query());
         String language = s.language() == null || s.language().isBlank() ? null : s.language().strip().toLowerCase(Locale.ROOT);
         return new CompiledSubscription(s, Keys.of(s.speaker()), Keys.of(s.organization()), label, Keys.of(s.target()),
                 min, language, query, query == null ? null : Presearch.of(query));
+    }
+
+    private static void validate(SpikeRule rule) {
+        if (rule.factor().isNaN() || rule.factor() <= 1) {
+            throw new InvalidSubscriptionException("spike factor must be above 1, not " + rule.factor());
+        }
+        if (rule.trailingDays() < 1 || rule.trailingDays() > SpikeRule.MAX_TRAILING_DAYS) {
+            throw new InvalidSubscriptionException("spike trailingDays must be between 1 and " + SpikeRule.MAX_TRAILING_DAYS
+                    + ", not " + rule.trailingDays());
+        }
+        if (rule.minCount() < 1) {
+            throw new InvalidSubscriptionException("spike minCount must be at least 1, not " + rule.minCount());
+        }
     }
 
     String id() {
@@ -52,6 +72,14 @@ record CompiledSubscription(Subscription subscription, String speaker, String or
 
     boolean isShift() {
         return subscription.kind().equals(Subscription.SHIFT);
+    }
+
+    boolean isQuote() {
+        return subscription.kind().equals(Subscription.QUOTE);
+    }
+
+    boolean isSpike() {
+        return subscription.kind().equals(Subscription.SPIKE);
     }
 
     boolean structuredMatch(QuoteKeys keys) {

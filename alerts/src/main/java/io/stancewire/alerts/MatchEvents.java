@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** One alert per subscription an event (a quote or a stance shift) matches, keyed by the alert id. */
-final class MatchEvents<T> implements Processor<String, T, String, Alert> {
+final class MatchEvents<T> implements Processor<String, T, String, Matched> {
     /** How one kind of event is matched and carried in an alert. */
     interface Kind<T> {
         String id(T event);
@@ -61,7 +61,7 @@ final class MatchEvents<T> implements Processor<String, T, String, Alert> {
     private final Kind<T> kind;
     private final SubscriptionMatcher matcher;
     private final Clock clock;
-    private ProcessorContext<String, Alert> context;
+    private ProcessorContext<String, Matched> context;
 
     MatchEvents(Kind<T> kind, SubscriptionMatcher matcher, Clock clock) {
         this.kind = kind;
@@ -70,7 +70,7 @@ final class MatchEvents<T> implements Processor<String, T, String, Alert> {
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, Matched> context) {
         this.context = context;
     }
 
@@ -82,7 +82,7 @@ final class MatchEvents<T> implements Processor<String, T, String, Alert> {
         }
         for (Subscription s : kind.matches(matcher, event)) {
             Alert alert = kind.alert(s, event, clock.instant());
-            context.forward(record.withKey(alert.id()).withValue(alert));
+            context.forward(record.withKey(alert.id()).withValue(Matched.of(alert, s)));
         }
     }
 }

@@ -35,6 +35,7 @@ public final class SubscriptionMatcher {
     private final Map<String, Map<String, CompiledSubscription>> byTerm = new ConcurrentHashMap<>();
     private final Map<String, CompiledSubscription> unbucketed = new ConcurrentHashMap<>();
     private final Map<String, CompiledSubscription> shifts = new ConcurrentHashMap<>();
+    private final Map<String, CompiledSubscription> spikes = new ConcurrentHashMap<>();
 
     /**
      * Checks a subscription without adding it: what the API calls before writing one to the topic.
@@ -45,7 +46,10 @@ public final class SubscriptionMatcher {
         CompiledSubscription.of(subscription);
     }
 
-    /** Whether one subscription matches one quote, without any index: the API's "test this subscription" call. */
+    /**
+     * Whether one subscription matches one quote, without any index: the API's "test this subscription" call. For a
+     * spike subscription: whether the quote counts towards a spike.
+     */
     public static boolean test(Subscription subscription, Quote quote) {
         CompiledSubscription c = CompiledSubscription.of(subscription);
         return !c.isShift() && c.structuredMatch(QuoteKeys.of(quote))
@@ -122,7 +126,7 @@ public final class SubscriptionMatcher {
 
     /** The same answer as {@link #matches(Quote)}, checking every subscription: the baseline of the benchmark. */
     public List<Subscription> matchesScanningAll(Quote quote) {
-        return matching(byId.values().stream().filter(c -> !c.isShift()).toList(), QuoteKeys.of(quote),
+        return matching(byId.values().stream().filter(CompiledSubscription::isQuote).toList(), QuoteKeys.of(quote),
                 lazy(() -> DocumentTerms.of(quote.text(), quote.context())));
     }
 
@@ -137,6 +141,16 @@ public final class SubscriptionMatcher {
             }
         }
         return out;
+    }
+
+    /** Spike subscriptions the quote counts towards (few, like shift subscriptions: a plain list). */
+    public List<Subscription> spikeMatches(Quote quote) {
+        return spikes.isEmpty() ? List.of() : matching(spikes.values(), QuoteKeys.of(quote), lazy(() -> DocumentTerms.of(quote.text(), quote.context())));
+    }
+
+    /** The live subscription of this id, if any. */
+    public java.util.Optional<Subscription> get(String id) {
+        return java.util.Optional.ofNullable(byId.get(id)).map(CompiledSubscription::subscription);
     }
 
     private static List<Subscription> matching(Collection<CompiledSubscription> candidates, QuoteKeys keys, Supplier<DocumentTerms> terms) {
@@ -156,13 +170,16 @@ public final class SubscriptionMatcher {
      * term is far more selective than a stance label, so these are found by term even when they also name a label.
      */
     private static boolean inTermBuckets(CompiledSubscription c) {
-        return !c.isShift() && c.speaker() == null && c.organization() == null
+        return c.isQuote() && c.speaker() == null && c.organization() == null
                 && c.presearch() != null && c.presearch().byTermsOnly();
     }
 
     private Map<String, CompiledSubscription> bucketOf(CompiledSubscription c) {
         if (c.isShift()) {
             return shifts;
+        }
+        if (c.isSpike()) {
+            return spikes;
         }
         if (c.speaker() != null) {
             return bySpeaker.computeIfAbsent(c.speaker(), k -> new ConcurrentHashMap<>());

@@ -149,4 +149,24 @@ class AlertTopologyTest {
         assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId).containsExactly("good");
     }
 
+    @Test
+    void subscriptionWithAKafkaTopicGetsItsAlertsThereToo() {
+        Subscription plain = onQuotes("triolo-webhook", "Paul Triolo", null, "AGAINST", null);
+        Subscription toKafka = new Subscription(plain.schemaVersion(), "triolo-kafka", "alice", "to kafka", Subscription.QUOTE,
+                "Paul Triolo", null, "AGAINST", null, null, null, null, null, "desk.alerts", plain.createdAt(), false);
+        subscriptions.pipeInput(plain.id(), plain);
+        subscriptions.pipeInput(toKafka.id(), toKafka);
+        Quote match = quote("Paul Triolo", "DGA Group", "AGAINST", 0.8, "Chinese chips lag", "");
+        quotes.pipeInput(match.id(), match);
+        quotes.pipeInput("other", quote("Jensen Huang", "Nvidia", "AGAINST", 0.8, "Export rules hurt us", ""));
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId).containsExactlyInAnyOrder(plain.id(), toKafka.id());
+        var delivered = driver.createOutputTopic("desk.alerts", Serdes.String().deserializer(), JsonSerde.of(Alert.class).deserializer())
+                .readKeyValuesToList();
+        assertThat(delivered).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo(Alert.id(toKafka.id(), match.id()));
+            assertThat(kv.value.subscriptionId()).isEqualTo(toKafka.id());
+            assertThat(kv.value.quote()).isEqualTo(match);
+        });
+    }
 }

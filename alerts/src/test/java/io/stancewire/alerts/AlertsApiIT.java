@@ -121,4 +121,57 @@ class AlertsApiIT {
         assertThat(label.body()).contains("stance must be one of");
         assertThat(call("GET", AlertsApi.BASE, CAROL, null).body()).doesNotContain("169.254").doesNotContain("BULLISH");
     }
+
+    @Test
+    void kafkaTopicDeliveryIsValidatedAndItsTopicCreated() throws Exception {
+        Subscription s = create(CAROL, "{\"organization\":\"DGA Group\",\"kafkaTopic\":\"carol.desk-alerts\"}");
+        assertThat(s.kafkaTopic()).isEqualTo("carol.desk-alerts");
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).contains("carol.desk-alerts");
+        }
+        Response badName = call("POST", AlertsApi.BASE, CAROL, "{\"kafkaTopic\":\"desk alerts!\"}");
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.body()).contains("kafkaTopic").contains("is invalid");
+        Response pipeline = call("POST", AlertsApi.BASE, CAROL, "{\"kafkaTopic\":\"" + Topics.QUOTES + "\"}");
+        assertThat(pipeline.status()).isEqualTo(400);
+        assertThat(pipeline.body()).contains("reserved");
+    }
+
+    @Test
+    void spikeSubscriptionKeepsItsRuleAndABadRuleIsRefused() throws Exception {
+        Subscription s = create(CAROL, """
+                {"kind":"spike","stance":"AGAINST","target":"china-ai-competitiveness","spike":{"factor":4,"minCount":10}}""");
+        assertThat(s.kind()).isEqualTo(Subscription.SPIKE);
+        assertThat(s.spikeRule()).isEqualTo(new io.stancewire.model.SpikeRule(4.0, 7, 10));
+        assertThat(call("GET", AlertsApi.BASE, CAROL, null).body()).contains("\"factor\":4.0");
+        Response bad = call("POST", AlertsApi.BASE, CAROL, "{\"kind\":\"spike\",\"spike\":{\"trailingDays\":90}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("trailingDays must be between 1 and 28");
+    }
+
+    @Test
+    void deliveryStatusAddsUpTheLatestOutcomeOfEachAlertForTheOwnerOnly() throws Exception {
+        Subscription s = create(CAROL, "{\"speaker\":\"Paul Triolo\",\"webhookUrl\":\"https://93.184.215.14/hook\"}");
+        java.time.Instant t = java.time.Instant.parse("2026-11-20T10:00:00Z");
+        String bootstrap = kafka.bootstrapServers();
+        KafkaTestSupport.send(bootstrap, Topics.ALERT_DELIVERIES, "a1", new io.stancewire.model.AlertDelivery(1, "a1", s.id(), "carol",
+                io.stancewire.model.AlertDelivery.DEAD_LETTERED, 5, "HTTP 500", t));
+        KafkaTestSupport.send(bootstrap, Topics.ALERT_DELIVERIES, "a1", new io.stancewire.model.AlertDelivery(1, "a1", s.id(), "carol",
+                io.stancewire.model.AlertDelivery.DELIVERED, 2, null, t.plusSeconds(60))); // re-delivered later: the latest counts
+        KafkaTestSupport.send(bootstrap, Topics.ALERT_DELIVERIES, "a2", new io.stancewire.model.AlertDelivery(1, "a2", s.id(), "carol",
+                io.stancewire.model.AlertDelivery.DEAD_LETTERED, 3, "HTTP 410", t.plusSeconds(120)));
+        KafkaTestSupport.send(bootstrap, Topics.ALERT_DELIVERIES, "a3", new io.stancewire.model.AlertDelivery(1, "a3", s.id(), "carol",
+                io.stancewire.model.AlertDelivery.DEAD_LETTERED, 1, "owner has no webhook secret", t.minusSeconds(60)));
+
+        Response r = call("GET", AlertsApi.DELIVERIES, CAROL, null);
+        assertThat(r.status()).isEqualTo(200);
+        DeliveryStatus status = java.util.Arrays.stream(Json.read(r.body(), DeliveryStatus[].class))
+                .filter(d -> d.subscriptionId().equals(s.id())).findFirst().orElseThrow();
+        assertThat(status.delivered()).isEqualTo(1);
+        assertThat(status.deadLettered()).isEqualTo(2);
+        assertThat(status.failedAttempts()).isEqualTo(1 + 3 + 1);
+        assertThat(status.lastError()).isEqualTo("HTTP 410");
+        assertThat(call("GET", AlertsApi.DELIVERIES, DAVE, null).body()).doesNotContain(s.id());
+    }
 }

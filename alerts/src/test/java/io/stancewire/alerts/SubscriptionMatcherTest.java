@@ -158,8 +158,8 @@ class SubscriptionMatcherTest {
 
     @Test
     void badKindLabelOrConfidenceIsRejected() {
-        assertThatThrownBy(() -> SubscriptionMatcher.validate(subscription("s", "a", "spike", null, null, null, null, null)))
-                .hasMessageContaining("not implemented");
+        assertThatThrownBy(() -> SubscriptionMatcher.validate(new io.stancewire.model.Subscription(1, "s", "a", "s", "spike", null, null, null, null, null, null, null, null, null, null, false, new io.stancewire.model.SpikeRule(0.5, null, null))))
+                .hasMessageContaining("spike factor must be above 1");
         assertThatThrownBy(() -> SubscriptionMatcher.validate(onQuotes("s", null, null, "BULLISH", null)))
                 .hasMessageContaining("stance must be one of");
         assertThatThrownBy(() -> SubscriptionMatcher.validate(subscription("s", "a", "quote", null, null, null, 1.5, null)))

@@ -1,5 +1,7 @@
 package io.stancewire.indexer;
 
+import io.stancewire.model.Alert;
+import io.stancewire.model.AlertDelivery;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.EnrichedArticle;
 import io.stancewire.model.Ids;
@@ -53,6 +55,16 @@ public final class DocumentRouter {
                 case Topics.DEAD_LETTER -> {
                     DeadLetter letter = Json.read(origin.value(), DeadLetter.class);
                     yield new IndexAction(Indices.DEAD_LETTERS, deadLetterId(origin), letter, origin);
+                }
+                case Topics.ALERTS -> {
+                    Alert alert = Json.read(origin.value(), Alert.class);
+                    requireId(alert.id());
+                    yield new IndexAction(Indices.ALERTS, alert.id(), AlertDocument.of(alert), origin);
+                }
+                case Topics.ALERT_DELIVERIES -> {
+                    AlertDelivery delivery = Json.read(origin.value(), AlertDelivery.class);
+                    requireId(delivery.alertId());
+                    yield new IndexAction(Indices.ALERTS, AlertDocument.deliveryId(delivery.alertId()), AlertDocument.of(delivery), origin);
                 }
                 default -> throw new InvalidRecordException("the indexer does not read topic " + origin.topic());
             });

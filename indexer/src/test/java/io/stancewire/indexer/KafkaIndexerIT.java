@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.local.LocalElasticsearch;
 import io.stancewire.local.LocalKafka;
+import io.stancewire.model.Alert;
+import io.stancewire.model.AlertDelivery;
 import io.stancewire.model.Article;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.EnrichedArticle;
@@ -16,6 +18,7 @@ import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.Speaker;
 import io.stancewire.model.Stance;
+import io.stancewire.model.StanceShift;
 import io.stancewire.model.TopicSetup;
 import io.stancewire.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -120,6 +123,69 @@ class KafkaIndexerIT {
         assertThat(articleDoc.get("speakers")).isEqualTo(List.of("Jensen Huang"));
         assertThat(docs(Indices.DEAD_LETTERS)).filteredOn(d -> "rejected-by-elasticsearch".equals(d.get("reason")))
                 .singleElement().satisfies(d -> assertThat((String) d.get("error")).contains("failed to parse field [articleId]").hasSizeLessThan(DeadLetter.MAX_ERROR_CHARS + 40));
+    }
+
+    @Test
+    void alertsAndTheirLatestDeliveryOutcomeBecomeAlertHistory() throws Exception {
+        Article article = new Article(SchemaVersion.CURRENT, Ids.articleId("https://example.org/b"), "https://example.org/b",
+                "https://example.org/b", "g", "https://example.org/feed", "Example", "example.org", "Chips",
+                List.of(), Instant.parse("2025-01-03T03:04:05Z"), Instant.now(), "en", "text", null, List.of());
+        Quote quote = quote(article, 1, 26, "China's chips lag years behind", "AGAINST");
+        Alert onQuote = new Alert(SchemaVersion.CURRENT, Alert.id("sub-1", quote.id()), "sub-1", "ana", "quote", quote, null,
+                Instant.parse("2025-01-03T04:00:00Z"));
+        StanceShift shift = new StanceShift(SchemaVersion.CURRENT, "shift-1", "china-ai", "jensen-huang", "jensen-huang", "Jensen Huang",
+                "Nvidia", "FAVOR", "AGAINST", 0.4, -0.3, quote.id(), article.id(), quote.text(), article.url(), "Example",
+                Instant.parse("2025-01-03T03:04:05Z"));
+        Alert onShift = new Alert(SchemaVersion.CURRENT, Alert.id("sub-2", shift.id()), "sub-2", "ana", "shift", null, shift,
+                Instant.parse("2025-01-03T04:00:01Z"));
+        AlertDelivery failed = new AlertDelivery(SchemaVersion.CURRENT, onQuote.id(), "sub-1", "ana", AlertDelivery.DEAD_LETTERED, 5,
+                "HTTP 503", Instant.parse("2025-01-03T04:01:00Z"));
+        AlertDelivery retried = new AlertDelivery(SchemaVersion.CURRENT, onQuote.id(), "sub-1", "ana", AlertDelivery.DELIVERED, 2,
+                null, Instant.parse("2025-01-03T05:00:00Z"));
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, onQuote.id(), Json.write(onQuote)));
+            producer.send(new ProducerRecord<>(Topics.ALERTS, onQuote.id(), Json.write(onQuote))); // a replay
+            producer.send(new ProducerRecord<>(Topics.ALERTS, onShift.id(), Json.write(onShift)));
+            producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, failed.alertId(), Json.write(failed)));
+            producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, retried.alertId(), Json.write(retried)));
+            producer.flush();
+        }
+
+        AtomicBoolean stop = new AtomicBoolean();
+        var settings = IndexerSettings.defaults(kafka.bootstrapServers(), elasticsearch.httpUrl().toString());
+        try (KafkaIndexer indexer = new KafkaIndexer(settings, es, new SimpleMeterRegistry())) {
+            Thread thread = Thread.ofPlatform().start(() -> indexer.run(stop));
+            try {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS))
+                        .filteredOn(d -> "delivered".equals(d.get("status"))).hasSize(1));
+            } finally {
+                stop.set(true);
+                indexer.wakeup();
+                thread.join(30_000);
+            }
+        }
+
+        assertThat(es.indices().getAlias(a -> a.name(Indices.ALERTS)).aliases()).containsOnlyKeys(Indices.ALERTS + "-000001");
+        List<Map> history = docs(Indices.ALERTS);
+        assertThat(history).extracting(d -> d.get("record")).containsExactlyInAnyOrder("alert", "alert", "delivery");
+        Map<?, ?> alert = es.get(g -> g.index(Indices.ALERTS).id(onQuote.id()), Map.class).source();
+        assertThat(alert.get("speakerName")).isEqualTo("Jensen Huang");
+        assertThat(alert.get("labels")).isEqualTo(List.of("AGAINST"));
+        assertThat(alert.get("subscriptionId")).isEqualTo("sub-1");
+        Map<?, ?> shiftDoc = es.get(g -> g.index(Indices.ALERTS).id(onShift.id()), Map.class).source();
+        assertThat(shiftDoc.get("shiftFrom")).isEqualTo("FAVOR");
+        assertThat(shiftDoc.get("shiftTo")).isEqualTo("AGAINST");
+        assertThat(history).filteredOn(d -> "delivery".equals(d.get("record"))).singleElement().satisfies(d -> {
+            assertThat(d.get("alertId")).isEqualTo(onQuote.id());
+            assertThat(d.get("attempts")).isEqualTo(2);
+        });
+        // what Kibana would ask: alerts per subscription, through the keyword fields of the template
+        long perSubscription = es.count(c -> c.index(Indices.ALERTS).query(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("record").value("alert")))
+                .filter(f -> f.term(t -> t.field("subscriptionId").value("sub-1")))))).count();
+        assertThat(perSubscription).isEqualTo(1);
     }
 
     static Quote quote(Article a, int begin, int end, String text, String label) {

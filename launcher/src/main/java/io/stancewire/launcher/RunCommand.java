@@ -124,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
             throws InterruptedException {
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             while (!signal.flag().get() && System.nanoTime() < deadline) {
-                if (lag.ofStreams(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW)) == 0
+                // stance shifts go out and come back in: the alert sub-topology reads them from their topic
+                if (lag.ofStreams(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW, Topics.STANCE_SHIFTS)) == 0
                         && lag.of(IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS) == 0
                         && (!alertsDelivered || lag.of(NotifierSettings.DEFAULT_GROUP, List.of(Topics.ALERTS)) == 0)) {
                     return true;

@@ -8,9 +8,25 @@ import io.stancewire.alerts.Owners;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.local.LocalElasticsearch;
 import io.stancewire.local.LocalKafka;
+import io.stancewire.model.Alert;
+import io.stancewire.model.Article;
+import io.stancewire.model.Ids;
 import io.stancewire.model.Indices;
 import io.stancewire.model.Json;
+import io.stancewire.model.SchemaVersion;
+import io.stancewire.model.Subscription;
 import io.stancewire.model.TopicSetup;
+import io.stancewire.model.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -26,6 +42,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +55,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Alerts from end to end on a real broker and node: a subscription for Paul Triolo turning bearish, then the
- * sample feeds, and a local webhook receives his hardware-gap quote, signed, once.
+ * sample feeds, and a local webhook receives his hardware-gap quote, signed, once. In the same run: the same
+ * subscription delivered to a Kafka topic (each alert there once), a stance-shift subscription that fires once on
+ * two constructed articles (a speaker FAVOR, then AGAINST a day later), and {@code stancewire alerts list|test}
+ * against the API afterwards.
  */
 class AlertsPipelineIT {
     record Delivery(String body, String signature, String alertId) {}
+
+    static final String SHIFTING_SPEAKER = "Helen Marsh";
+
+    /** Two articles on one partition (so streams reads them in order): she is bullish on China, then, a day later, bearish. */
+    static void publishShiftArticles(String bootstrapServers) throws Exception {
+        Instant now = Instant.now();
+        List<Article> articles = List.of(
+                article("https://example.org/marsh-1", "Chinese labs close in", now.minus(Duration.ofHours(30)),
+                        "BEIJING — Investors are watching Chinese artificial intelligence start-ups closely. "
+                                + "\"China's AI industry is pulling ahead of Silicon Valley faster than anyone expected,\" said Helen Marsh, "
+                                + "an analyst at Corvid Research, on Monday. The remarks came as several labs released new models."),
+                article("https://example.org/marsh-2", "Analyst turns cautious on Chinese chips", now.minus(Duration.ofHours(3)),
+                        "LONDON — Sentiment on Chinese chipmakers soured this week. "
+                                + "\"Chinese AI chips remain years behind Nvidia, and the export controls are working,\" said Helen Marsh, "
+                                + "an analyst at Corvid Research. \"Without advanced lithography, China's chipmakers will fall a decade behind "
+                                + "the West,\" Helen Marsh added. Other analysts were less pessimistic."));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Article a : articles) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, 0, a.id(), Json.write(a))).get();
+            }
+        }
+    }
+
+    static Article article(String url, String title, Instant publishedAt, String text) {
+        return new Article(SchemaVersion.CURRENT, Ids.articleId(url), url, url, url, "https://example.org/feed", "Example Wire",
+                "example.org", title, List.of(), publishedAt, Instant.now(), "en", text, null, List.of());
+    }
+
+    static String subscribe(int apiPort, Map<String, Object> subscription) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + apiPort + "/api/alerts/subscriptions"))
+                .header("Authorization", "Bearer key-ana").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.writeString(subscription))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Json.read(created.body(), Subscription.class).id();
+    }
 
     @Test
     void aSubscriberHearsOfTriolosBearishQuoteOnceAndSigned(@TempDir Path dir) throws Exception {
@@ -64,15 +122,18 @@ class AlertsPipelineIT {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 TopicSetup.ensureTopics(admin, 3, Optional.empty());
             }
+            String hook = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
+            String trioloId;
+            String shiftId;
             try (AlertsApi api = AlertsApi.start(kafka.bootstrapServers(), Owners.load(owners), "127.0.0.1", 0, true)) {
-                String subscription = Json.writeString(Map.of("name", "Triolo turns bearish", "speaker", "Paul Triolo",
-                        "stance", "AGAINST", "webhookUrl", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"));
-                HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + api.port() + "/api/alerts/subscriptions"))
-                        .header("Authorization", "Bearer key-ana").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(subscription)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                trioloId = subscribe(api.port(), Map.of("name", "Triolo turns bearish", "speaker", "Paul Triolo",
+                        "stance", "AGAINST", "webhookUrl", hook));
+                subscribe(api.port(), Map.of("name", "Triolo to Kafka", "speaker", "Paul Triolo", "stance", "AGAINST",
+                        "kafkaTopic", "ana.triolo"));
+                shiftId = subscribe(api.port(), Map.of("name", "Marsh flips", "kind", "shift", "speaker", SHIFTING_SPEAKER,
+                        "webhookUrl", hook));
             }
+            publishShiftArticles(kafka.bootstrapServers());
 
             int exit = Main.commandLine().execute("run", "--once", "--kafka", kafka.bootstrapServers(), "--elasticsearch", esUrl,
                     "--data-dir", dir.resolve("run").toString(), "--samples-port", Integer.toString(LocalKafka.freePorts(1)[0]),
@@ -81,9 +142,38 @@ class AlertsPipelineIT {
 
             List<Map> bearish = trioloAgainst(esUrl);
             assertThat(bearish).as("Triolo's AGAINST quotes in the archive").isNotEmpty();
-            assertThat(deliveries).as("one delivery per matching quote, no repeats").hasSize(bearish.size());
+            List<Delivery> shiftDeliveries = deliveries.stream().filter(d -> d.body().contains("\"subscriptionId\":\"" + shiftId + "\"")).toList();
+            assertThat(shiftDeliveries).as("one shift alert for the speaker who flipped").singleElement().satisfies(d -> {
+                Alert alert = Json.read(d.body(), Alert.class);
+                assertThat(alert.kind()).isEqualTo(Subscription.SHIFT);
+                assertThat(alert.shift().speakerName()).isEqualTo(SHIFTING_SPEAKER);
+                assertThat(alert.shift().from()).isEqualTo("FAVOR");
+                assertThat(alert.shift().to()).isEqualTo("AGAINST");
+                assertThat(d.alertId()).isEqualTo(alert.id());
+                assertThat(d.signature()).isEqualTo("sha256=" + hmac("secret-ana", d.body()));
+            });
+            List<Delivery> trioloDeliveries = deliveries.stream().filter(d -> d.body().contains("\"subscriptionId\":\"" + trioloId + "\"")).toList();
+            assertThat(deliveries).hasSize(trioloDeliveries.size() + 1);
+            assertThat(trioloDeliveries).as("one delivery per matching quote, no repeats").hasSize(bearish.size());
             assertThat(deliveries).extracting(Delivery::alertId).doesNotHaveDuplicates();
-            for (Delivery d : deliveries) {
+
+            List<Alert> onTopic = readAlerts(kafka.bootstrapServers(), "ana.triolo");
+            assertThat(onTopic).as("the Kafka-topic delivery: each alert once").hasSize(bearish.size());
+            assertThat(onTopic).extracting(Alert::id).doesNotHaveDuplicates();
+            assertThat(onTopic).allSatisfy(a -> assertThat(a.quote().speaker().name()).isEqualTo("Paul Triolo"));
+
+            try (AlertsApi api = AlertsApi.start(kafka.bootstrapServers(), Owners.load(owners), "127.0.0.1", 0, true)) {
+                String url = "http://127.0.0.1:" + api.port();
+                CliCommandsTest.Run list = CliCommandsTest.run("alerts", "list", "--url", url, "--api-key", "key-ana");
+                assertThat(list.exit()).as(list.out()).isZero();
+                assertThat(list.out()).contains("3 subscription(s)").contains("kafka=ana.triolo")
+                        .contains("delivered " + bearish.size() + ", failed attempts 0, dead-lettered 0");
+                CliCommandsTest.Run test = CliCommandsTest.run("alerts", "test", trioloId, "--url", url, "--api-key", "key-ana",
+                        "--kafka", kafka.bootstrapServers());
+                assertThat(test.exit()).as(test.out()).isZero();
+                assertThat(test.out()).containsPattern(bearish.size() + " of \\d+ quote\\(s\\) would fire");
+            }
+            for (Delivery d : trioloDeliveries) {
                 assertThat(d.signature()).isEqualTo("sha256=" + hmac("secret-ana", d.body()));
                 assertThat(d.body()).contains("Paul Triolo").contains("AGAINST");
             }
@@ -91,6 +181,21 @@ class AlertsPipelineIT {
         } finally {
             webhook.stop(0);
         }
+    }
+
+    private static List<Alert> readAlerts(String bootstrapServers, String topic) {
+        List<Alert> out = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> out.add(Json.read(r.value(), Alert.class)));
+            }
+        }
+        return out;
     }
 
     private static List<Map> trioloAgainst(String esUrl) throws Exception {

@@ -9,4 +9,6 @@ public final class Indices {
     public static final String DEAD_LETTERS = "stancewire-deadletters";
     public static final String TRENDS = "stancewire-trends";
     public static final String SHIFTS = "stancewire-shifts";
+    /** Alert history: alerts and their delivery outcomes (from {@link Topics#ALERTS} and {@link Topics#ALERT_DELIVERIES}). */
+    public static final String ALERTS = "stancewire-alerts";
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param query         Lucene classic query syntax over the quote's text and context ("Blackwell AND export")
  * @param webhookUrl    where the notifier POSTs alerts; null when only {@code kafkaTopic} is used
  * @param kafkaTopic    optional extra topic the owner reads alerts from
+ * @param spike         for {@link #SPIKE}: how far above its trailing average a day's count must be (defaults when null)
  */
 public record Subscription(
         int schemaVersion,
@@ -34,7 +35,8 @@ public record Subscription(
         String webhookUrl,
         String kafkaTopic,
         Instant createdAt,
-        boolean deleted) {
+        boolean deleted,
+        SpikeRule spike) {
 
     public static final String QUOTE = "quote";
     public static final String SHIFT = "shift";
@@ -44,8 +46,21 @@ public record Subscription(
         kind = kind == null || kind.isBlank() ? QUOTE : kind.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A quote or shift subscription, which has no spike rule. */
+    public Subscription(int schemaVersion, String id, String owner, String name, String kind, String speaker,
+                        String organization, String stance, String target, Double minConfidence, String language,
+                        String query, String webhookUrl, String kafkaTopic, Instant createdAt, boolean deleted) {
+        this(schemaVersion, id, owner, name, kind, speaker, organization, stance, target, minConfidence, language, query,
+                webhookUrl, kafkaTopic, createdAt, deleted, null);
+    }
+
     public Subscription asDeleted() {
         return new Subscription(schemaVersion, id, owner, name, kind, speaker, organization, stance, target, minConfidence,
-                language, query, webhookUrl, kafkaTopic, createdAt, true);
+                language, query, webhookUrl, kafkaTopic, createdAt, true, spike);
+    }
+
+    /** The spike rule with its defaults filled in. */
+    public SpikeRule spikeRule() {
+        return spike == null ? SpikeRule.DEFAULTS : spike;
     }
 }

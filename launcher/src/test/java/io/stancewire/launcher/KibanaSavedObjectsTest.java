@@ -3,6 +3,7 @@ package io.stancewire.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.stancewire.model.Indices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,8 +110,8 @@ class KibanaSavedObjectsTest {
             assertThat(Files.exists(template(view.get("id").asText()))).as("template for %s", view.get("id")).isTrue();
             titles.add(view.at("/attributes/title").asText());
         }
-        assertThat(titles).containsExactly("stancewire-articles", "stancewire-deadletters", "stancewire-quotes",
-                "stancewire-shifts", "stancewire-trends");
+        assertThat(titles).containsExactlyInAnyOrder(Indices.ARTICLES, Indices.DEAD_LETTERS, Indices.QUOTES,
+                Indices.SHIFTS, Indices.TRENDS, Indices.ALERTS);
     }
 
     @Test

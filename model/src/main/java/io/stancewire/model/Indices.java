@@ -9,4 +9,6 @@ public final class Indices {
     public static final String DEAD_LETTERS = "stancewire-deadletters";
     public static final String TRENDS = "stancewire-trends";
     public static final String SHIFTS = "stancewire-shifts";
+    /** The speaker registry (entity registry): one document per speaker id. */
+    public static final String SPEAKERS = "stancewire-speakers";
 }

@@ -21,8 +21,12 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final ExecutorService nlpThreads;
     private final KafkaStreamsMetrics metrics;
+    private final String bootstrapServers;
+    private final java.util.List<io.stancewire.model.SpeakerEntry> curatedSpeakers;
 
     public StreamsApp(StreamsSettings settings, ArticleEnricher enricher, MeterRegistry meters) {
+        this.bootstrapServers = settings.bootstrapServers();
+        this.curatedSpeakers = enricher.curatedSpeakers();
         this.nlpThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("nlp-", 0).daemon(true).factory());
         this.streams = new KafkaStreams(StancewireTopology.build(enricher, nlpThreads, settings.limits(), meters), properties(settings));
         this.streams.setUncaughtExceptionHandler(e -> {
@@ -52,7 +56,9 @@ public final class StreamsApp implements AutoCloseable {
         return p;
     }
 
+    /** Seeds the shared speaker registry with the curated file (writing only what changed), then starts processing. */
     public void start() {
+        SpeakerSeed.seed(bootstrapServers, curatedSpeakers);
         streams.start();
     }
 

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KafkaIndexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaIndexer.class);
     public static final List<String> TOPICS = List.of(Topics.ARTICLES_ENRICHED, Topics.QUOTES, Topics.STANCE_TRENDS,
-            Topics.STANCE_SHIFTS, Topics.DEAD_LETTER);
+            Topics.STANCE_SHIFTS, Topics.DEAD_LETTER, Topics.SPEAKERS);
 
     private final IndexerSettings settings;
     private final KafkaConsumer<String, byte[]> consumer;

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -29,7 +30,8 @@ public final class StancewireTopology {
 
     public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        SpeakerIndex speakers = SpeakerRegistryTopology.addTo(builder, enricher.curatedSpeakers());
+        // a null enricher only describes the topology (no models loaded, nothing processed)
+        SpeakerIndex speakers = SpeakerRegistryTopology.addTo(builder, enricher == null ? List.of() : enricher.curatedSpeakers());
 
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw-articles"))

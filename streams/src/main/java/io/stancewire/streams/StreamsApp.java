@@ -2,6 +2,7 @@ package io.stancewire.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.stancewire.model.SpeakerEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +24,7 @@ public final class StreamsApp implements AutoCloseable {
     private final ExecutorService nlpThreads;
     private final KafkaStreamsMetrics metrics;
     private final String bootstrapServers;
-    private final java.util.List<io.stancewire.model.SpeakerEntry> curatedSpeakers;
+    private final List<SpeakerEntry> curatedSpeakers;
 
     public StreamsApp(StreamsSettings settings, ArticleEnricher enricher, MeterRegistry meters) {
         this.bootstrapServers = settings.bootstrapServers();

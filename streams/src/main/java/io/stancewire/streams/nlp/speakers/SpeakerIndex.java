@@ -4,6 +4,7 @@ import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.SpeakerEntry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +106,7 @@ public final class SpeakerIndex implements SpeakerDirectory {
                 out.add(e);
             }
         }
-        out.sort(java.util.Comparator.comparing(SpeakerEntry::id)); // a stable order whatever the set's
+        out.sort(Comparator.comparing(SpeakerEntry::id)); // a stable order whatever the set's
         return out;
     }
 

@@ -86,6 +86,10 @@ class StancewireTopologyTest {
             assertThat(kv.value.stances()).isNotEmpty();
         });
         assertThat(deadLetters.isEmpty()).isTrue();
+        // its four speakers are curated (Urdu spellings included): nothing new for the registry
+        assertThat(out.quotes()).extracting(q -> q.speaker().id()).containsOnly("person:tiezhen-wang",
+                "person:grace-isford", "person:paul-triolo", "person:xin-sun");
+        assertThat(speakers.readValuesToList()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.stancewire.model.Indices;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
 import io.stancewire.model.Quote;
+import io.stancewire.model.SpeakerEntry;
 import io.stancewire.model.StanceShift;
 import io.stancewire.model.StanceTrend;
 import io.stancewire.model.Topics;
@@ -51,6 +52,15 @@ public final class DocumentRouter {
                     StanceShift shift = Json.read(origin.value(), StanceShift.class);
                     requireId(shift.id());
                     yield new IndexAction(Indices.SHIFTS, shift.id(), shift, origin);
+                }
+                case Topics.SPEAKERS -> {
+                    if (origin.value() == null) {
+                        throw new InvalidRecordException("speaker " + origin.key() + " deleted from the registry (tombstone);"
+                                + " its document stays until removed by hand");
+                    }
+                    SpeakerEntry speaker = Json.read(origin.value(), SpeakerEntry.class);
+                    requireId(speaker.id());
+                    yield new IndexAction(Indices.SPEAKERS, speaker.id(), speaker, origin);
                 }
                 case Topics.DEAD_LETTER -> {
                     DeadLetter letter = Json.read(origin.value(), DeadLetter.class);

@@ -39,7 +39,7 @@ public final class KafkaIndexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaIndexer.class);
     public static final List<String> TOPICS = List.of(Topics.ARTICLES_ENRICHED, Topics.QUOTES, Topics.STANCE_TRENDS,
             Topics.STANCE_SHIFTS, Topics.DEAD_LETTER,
-            Topics.ALERTS, Topics.ALERT_DELIVERIES);
+            Topics.ALERTS, Topics.ALERT_DELIVERIES, Topics.SPEAKERS);
 
     private final IndexerSettings settings;
     private final KafkaConsumer<String, byte[]> consumer;

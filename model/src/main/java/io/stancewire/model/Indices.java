@@ -11,4 +11,6 @@ public final class Indices {
     public static final String SHIFTS = "stancewire-shifts";
     /** Alert history: alerts and their delivery outcomes (from {@link Topics#ALERTS} and {@link Topics#ALERT_DELIVERIES}). */
     public static final String ALERTS = "stancewire-alerts";
+    /** The speaker registry (entity registry): one document per speaker id. */
+    public static final String SPEAKERS = "stancewire-speakers";
 }

@@ -29,9 +29,13 @@ public final class Topics {
     /** Delivery outcome per alert (delivered or dead-lettered with the reason), keyed by alert id, compacted. */
     public static final String ALERT_DELIVERIES = "stancewire.alerts.deliveries";
 
+    /** The speaker registry ({@code SpeakerEntry}), keyed by speaker id, compacted: curated entries and learned ones. */
+    public static final String SPEAKERS = "stancewire.speakers";
+
     /** Topics whose latest value per key is all that matters. */
-    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN, STANCE_TRENDS, SUBSCRIPTIONS, ALERT_DELIVERIES);
+    public static final List<String> COMPACTED = List.of(PRODUCER_SEEN, STANCE_TRENDS, SUBSCRIPTIONS, ALERT_DELIVERIES,
+            SPEAKERS);
 
     public static final List<String> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, QUOTES, DEAD_LETTER, PRODUCER_SEEN,
-            STANCE_TRENDS, STANCE_SHIFTS, SUBSCRIPTIONS, ALERTS, ALERT_DELIVERIES);
+            STANCE_TRENDS, STANCE_SHIFTS, SUBSCRIPTIONS, ALERTS, ALERT_DELIVERIES, SPEAKERS);
 }

@@ -5,11 +5,15 @@ import io.stancewire.model.EnrichedArticle;
 import io.stancewire.model.Ids;
 import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
+import io.stancewire.model.SpeakerEntry;
 import io.stancewire.model.Stance;
 import io.stancewire.streams.nlp.Analysis;
 import io.stancewire.streams.nlp.AnalyzerSettings;
 import io.stancewire.streams.nlp.ArticleAnalyzer;
 import io.stancewire.streams.nlp.FoundQuote;
+import io.stancewire.streams.nlp.speakers.SpeakerDirectory;
+import io.stancewire.streams.nlp.speakers.SpeakerIndex;
+import io.stancewire.streams.nlp.speakers.SpeakerResolver;
 import io.stancewire.streams.stance.StanceClassifier;
 import io.stancewire.streams.stance.StanceTarget;
 
@@ -24,11 +28,16 @@ public final class ArticleEnricher {
     private final ArticleAnalyzer analyzer;
     private final List<StanceClassifier> stanceClassifiers;
     private final Clock clock;
+    private final SpeakerDirectory curatedOnly;
+
+    /** An enriched article and the speakers it introduced to the registry. */
+    public record Enrichment(EnrichedArticle article, List<SpeakerEntry> newSpeakers) {}
 
     public ArticleEnricher(ArticleAnalyzer analyzer, List<StanceClassifier> stanceClassifiers, Clock clock) {
         this.analyzer = analyzer;
         this.stanceClassifiers = List.copyOf(stanceClassifiers);
         this.clock = clock;
+        this.curatedOnly = SpeakerIndex.of(analyzer.curatedSpeakers());
     }
 
     /** The bundled models, speaker registry and stance targets. Takes seconds: call once per process. */
@@ -38,11 +47,24 @@ public final class ArticleEnricher {
         return new ArticleEnricher(analyzer, stance, Clock.systemUTC());
     }
 
+    /** The curated speaker file as registry entries: what {@code stancewire.speakers} is seeded with. */
+    public List<SpeakerEntry> curatedSpeakers() {
+        return analyzer.curatedSpeakers();
+    }
+
+    /** Resolves speakers against the curated file only (no shared registry), e.g. for a one-off run. */
     public EnrichedArticle enrich(Article article) {
+        return enrich(article, curatedOnly).article();
+    }
+
+    /** Speakers are resolved against {@code speakers} (curated and learned) before stance, which reads affiliations. */
+    public Enrichment enrich(Article article, SpeakerDirectory speakers) {
         Analysis analysis = analyzer.analyze(article.text(), article.languageHint());
-        List<Quote> quotes = analysis.quotes().stream().map(q -> toQuote(article, analysis.language(), q)).toList();
-        return new EnrichedArticle(SchemaVersion.CURRENT, article, analysis.language(), analysis.languageConfidence(),
-                analysis.entities(), quotes, clock.instant());
+        SpeakerResolver.Resolved resolved = new SpeakerResolver(speakers)
+                .resolve(article.text(), analysis.quotes(), analysis.entities(), article.id(), clock.instant());
+        List<Quote> quotes = resolved.quotes().stream().map(q -> toQuote(article, analysis.language(), q)).toList();
+        return new Enrichment(new EnrichedArticle(SchemaVersion.CURRENT, article, analysis.language(),
+                analysis.languageConfidence(), resolved.entities(), quotes, clock.instant()), resolved.newEntries());
     }
 
     /** A syndicated copy of an article seen before: indexed for completeness, not analysed a second time. */

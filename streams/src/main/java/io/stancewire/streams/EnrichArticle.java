@@ -4,6 +4,7 @@ import io.stancewire.model.Article;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
+import io.stancewire.streams.nlp.speakers.SpeakerDirectory;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -29,10 +30,12 @@ final class EnrichArticle implements FixedKeyProcessor<String, byte[], EnrichOut
     private final ArticleEnricher enricher;
     private final ExecutorService nlpThreads;
     private final NlpLimits limits;
+    private final SpeakerDirectory speakers;
     private FixedKeyProcessorContext<String, EnrichOutcome> context;
 
-    EnrichArticle(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits) {
+    EnrichArticle(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits, SpeakerDirectory speakers) {
         this.enricher = enricher;
+        this.speakers = speakers;
         this.nlpThreads = nlpThreads;
         this.limits = limits;
     }
@@ -74,7 +77,7 @@ final class EnrichArticle implements FixedKeyProcessor<String, byte[], EnrichOut
     }
 
     private EnrichOutcome analyse(String key, Article article, byte[] value) {
-        Future<EnrichOutcome> task = nlpThreads.submit(() -> EnrichOutcome.ok(enricher.enrich(article)));
+        Future<EnrichOutcome> task = nlpThreads.submit(() -> EnrichOutcome.ok(enricher.enrich(article, speakers)));
         String reason;
         String error;
         try {

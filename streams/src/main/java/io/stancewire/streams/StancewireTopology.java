@@ -7,6 +7,7 @@ import io.stancewire.model.EnrichedArticle;
 import io.stancewire.model.JsonSerde;
 import io.stancewire.model.Quote;
 import io.stancewire.model.Topics;
+import io.stancewire.streams.nlp.speakers.SpeakerIndex;
 import io.stancewire.streams.trends.StanceTrends;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -17,22 +18,30 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-/** The streams stage as named steps: raw article -> enriched article -> one record per quote, bad input -> dead letters. */
+/**
+ * The streams stage as named steps: raw article -> enriched article -> one record per quote, bad input -> dead letters,
+ * new speakers -> the shared speaker registry.
+ */
 public final class StancewireTopology {
     private StancewireTopology() {}
 
     public static Topology build(ArticleEnricher enricher, ExecutorService nlpThreads, NlpLimits limits, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
+        // a null enricher only describes the topology (no models loaded, nothing processed)
+        SpeakerIndex speakers = SpeakerRegistryTopology.addTo(builder, enricher == null ? List.of() : enricher.curatedSpeakers());
 
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw-articles"))
-                .processValues(() -> new EnrichArticle(enricher, nlpThreads, limits), Named.as("enrich-article"))
+                .processValues(() -> new EnrichArticle(enricher, nlpThreads, limits, speakers), Named.as("enrich-article"))
                 .peek((key, outcome) -> count(meters, outcome), Named.as("count-outcomes"));
 
         outcomes.flatMapValues(EnrichOutcome::deadLetters, Named.as("dead-letters"))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class)).withName("write-dead-letters"));
+
+        SpeakerRegistryTopology.writeNewSpeakers(outcomes, speakers);
 
         KStream<String, EnrichedArticle> enriched = outcomes.flatMapValues(EnrichOutcome::articles, Named.as("enriched-articles"));
         enriched.to(Topics.ARTICLES_ENRICHED,

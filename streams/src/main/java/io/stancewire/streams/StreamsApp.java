@@ -2,6 +2,7 @@ package io.stancewire.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.stancewire.model.SpeakerEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +23,12 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final ExecutorService nlpThreads;
     private final KafkaStreamsMetrics metrics;
+    private final String bootstrapServers;
+    private final List<SpeakerEntry> curatedSpeakers;
 
     public StreamsApp(StreamsSettings settings, ArticleEnricher enricher, MeterRegistry meters) {
+        this.bootstrapServers = settings.bootstrapServers();
+        this.curatedSpeakers = enricher.curatedSpeakers();
         this.nlpThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("nlp-", 0).daemon(true).factory());
         this.streams = new KafkaStreams(StancewireTopology.build(enricher, nlpThreads, settings.limits(), meters), properties(settings));
         this.streams.setUncaughtExceptionHandler(e -> {
@@ -52,7 +58,9 @@ public final class StreamsApp implements AutoCloseable {
         return p;
     }
 
+    /** Seeds the shared speaker registry with the curated file (writing only what changed), then starts processing. */
     public void start() {
+        SpeakerSeed.seed(bootstrapServers, curatedSpeakers);
         streams.start();
     }
 

@@ -28,7 +28,8 @@ class StanceTrendsWiringTest {
                 .filter(n -> n instanceof TopologyDescription.Sink)
                 .map(n -> ((TopologyDescription.Sink) n).topic())
                 .toList();
-        assertThat(sinkTopics).contains(Topics.QUOTES, Topics.STANCE_TRENDS, Topics.STANCE_SHIFTS);
+        assertThat(sinkTopics).contains(Topics.QUOTES, Topics.STANCE_TRENDS, Topics.STANCE_SHIFTS, Topics.SPEAKERS);
+        assertThat(description.globalStores()).extracting(g -> g.source().topicSet()).contains(Set.of(Topics.SPEAKERS));
         // Quotes arrive partitioned by article: counting per speaker, organisation or outlet needs them re-keyed
         // through a topic, or each partition would count its own share of a speaker.
         assertThat(sinkTopics).contains("stance-trend-by-key-repartition", "stance-shift-by-speaker-repartition");

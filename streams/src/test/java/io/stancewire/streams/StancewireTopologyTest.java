@@ -8,6 +8,7 @@ import io.stancewire.model.Json;
 import io.stancewire.model.JsonSerde;
 import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
+import io.stancewire.model.SpeakerEntry;
 import io.stancewire.model.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -40,6 +41,7 @@ class StancewireTopologyTest {
     TestOutputTopic<String, EnrichedArticle> enriched;
     TestOutputTopic<String, Quote> quotes;
     TestOutputTopic<String, DeadLetter> deadLetters;
+    TestOutputTopic<String, SpeakerEntry> speakers;
 
     @BeforeAll
     static void loadModels() {
@@ -59,6 +61,7 @@ class StancewireTopologyTest {
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(), JsonSerde.of(EnrichedArticle.class).deserializer());
         quotes = driver.createOutputTopic(Topics.QUOTES, Serdes.String().deserializer(), JsonSerde.of(Quote.class).deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, Serdes.String().deserializer(), JsonSerde.of(DeadLetter.class).deserializer());
+        speakers = driver.createOutputTopic(Topics.SPEAKERS, Serdes.String().deserializer(), JsonSerde.of(SpeakerEntry.class).deserializer());
     }
 
     @AfterEach
@@ -83,6 +86,10 @@ class StancewireTopologyTest {
             assertThat(kv.value.stances()).isNotEmpty();
         });
         assertThat(deadLetters.isEmpty()).isTrue();
+        // its four speakers are curated (Urdu spellings included): nothing new for the registry
+        assertThat(out.quotes()).extracting(q -> q.speaker().id()).containsOnly("person:tiezhen-wang",
+                "person:grace-isford", "person:paul-triolo", "person:xin-sun");
+        assertThat(speakers.readValuesToList()).isEmpty();
     }
 
     @Test
@@ -143,6 +150,45 @@ class StancewireTopologyTest {
         raw.pipeInput(huge.id(), Json.write(huge));
 
         assertThat(enriched.readValue().article().flags()).contains("truncated-for-nlp");
+    }
+
+    @Test
+    void aNewSpeakerIsRegisteredAndALaterArticleNamingOnlyTheSurnameResolvesToThem() {
+        open(NlpLimits.defaults());
+        Article first = article("https://example.org/doe-1",
+                "\"Rates will fall before the summer,\" said Jane Doe, an analyst at Foo Capital, on Tuesday.", "en");
+        raw.pipeInput(first.id(), Json.write(first));
+
+        Quote introduced = enriched.readValue().quotes().get(0);
+        assertThat(introduced.speaker().name()).isEqualTo("Jane Doe");
+        List<KeyValue<String, SpeakerEntry>> registered = speakers.readKeyValuesToList();
+        assertThat(registered).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo(kv.value.id()).isEqualTo(introduced.speaker().id());
+            assertThat(kv.value.name()).isEqualTo("Jane Doe");
+            assertThat(kv.value.affiliation()).isEqualTo("Foo Capital");
+            assertThat(kv.value.source()).isEqualTo(SpeakerEntry.LEARNED);
+            assertThat(kv.value.firstArticleId()).isEqualTo(first.id());
+        });
+
+        Article later = article("https://example.org/doe-2",
+                "Foo Capital published its outlook on Friday. \"We see no recession this year,\" Doe said.", "en");
+        raw.pipeInput(later.id(), Json.write(later));
+
+        Quote resolved = enriched.readValue().quotes().get(0);
+        assertThat(resolved.speaker().id()).isEqualTo(introduced.speaker().id());
+        assertThat(resolved.speaker().name()).isEqualTo("Jane Doe");
+        assertThat(resolved.speaker().mention().text()).isEqualTo("Doe");
+        assertThat(speakers.isEmpty()).isTrue(); // known now: not registered twice
+    }
+
+    @Test
+    void curatedSpeakersAreKnownWithoutBeingRegisteredAgain() {
+        open(NlpLimits.defaults());
+        Article a = article("https://example.org/triolo", "\"The chip rules will bite,\" Triolo said at a DGA Group briefing.", "en");
+        raw.pipeInput(a.id(), Json.write(a));
+
+        assertThat(enriched.readValue().quotes()).extracting(q -> q.speaker().id()).containsExactly("person:paul-triolo");
+        assertThat(speakers.isEmpty()).isTrue();
     }
 
     static Article article(String url, String text, String language) {

@@ -3,6 +3,8 @@ package io.stancewire.streams.nlp;
 import io.stancewire.model.Entity;
 import io.stancewire.streams.nlp.en.EnglishQuoteExtractor;
 import io.stancewire.streams.nlp.lang.LanguageRouter;
+import io.stancewire.model.SpeakerEntry;
+import io.stancewire.streams.nlp.speakers.SpeakerIndex;
 import io.stancewire.streams.nlp.speakers.SpeakerRegistry;
 import io.stancewire.streams.nlp.ur.UrduQuoteExtractor;
 import org.slf4j.Logger;
@@ -24,10 +26,12 @@ public final class ArticleAnalyzer implements AutoCloseable {
     private final LanguageRouter router;
     private final EnglishQuoteExtractor english;
     private final UrduQuoteExtractor urdu;
+    private final List<SpeakerEntry> curatedSpeakers;
 
     private ArticleAnalyzer(AnalyzerSettings settings, LanguageRouter router, EnglishQuoteExtractor english,
-                            UrduQuoteExtractor urdu) {
+                            UrduQuoteExtractor urdu, List<SpeakerEntry> curatedSpeakers) {
         this.settings = settings;
+        this.curatedSpeakers = curatedSpeakers;
         this.router = router;
         this.english = english;
         this.urdu = urdu;
@@ -41,7 +45,13 @@ public final class ArticleAnalyzer implements AutoCloseable {
         EnglishQuoteExtractor english = settings.english() ? new EnglishQuoteExtractor(registry) : null;
         log.info("article analyzer ready in {} ms (english={}, {} registry entries)",
                 (System.nanoTime() - start) / 1_000_000, settings.english(), registry.entries().size());
-        return new ArticleAnalyzer(settings, router, english, new UrduQuoteExtractor(registry));
+        return new ArticleAnalyzer(settings, router, english, new UrduQuoteExtractor(registry),
+                SpeakerIndex.curated(registry));
+    }
+
+    /** The speaker file the extractors were built with, as registry entries. */
+    public List<SpeakerEntry> curatedSpeakers() {
+        return curatedSpeakers;
     }
 
     /**

@@ -4,13 +4,19 @@ import com.sun.management.OperatingSystemMXBean;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.stancewire.model.SchemaVersion;
+import io.stancewire.model.SpeakerEntry;
 import io.stancewire.streams.nlp.en.EnglishQuoteExtractor;
 import io.stancewire.streams.nlp.lang.LanguageRouter;
+import io.stancewire.streams.nlp.speakers.ArticleSpeakers;
+import io.stancewire.streams.nlp.speakers.SpeakerIndex;
+import io.stancewire.streams.nlp.speakers.SpeakerResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -48,6 +54,7 @@ public final class QuoteBenchmark {
             measure("Lingua language detection", texts, tokens, passes, t -> router.detect(t, null).language().length());
             measure("CoreNLP tokenize..ner (ours)", texts, tokens, passes, nerAlone);
             measure("stancewire ArticleAnalyzer", texts, tokens, passes, ours);
+            measureRegistry(analyzer, texts, tokens, passes);
         }
         if (!withFullPipeline) {
             return;
@@ -64,6 +71,41 @@ public final class QuoteBenchmark {
             return quotes == null ? 0 : quotes.size();
         });
     }
+
+    /**
+     * The shared speaker registry's cost on top of the analysis: resolution against the curated entries plus
+     * {@link #LEARNED} learned people (some sharing surnames) and the corpus's own speakers, learned in a first pass.
+     */
+    private static void measureRegistry(ArticleAnalyzer analyzer, List<String> texts, int tokens, int passes) {
+        SpeakerIndex registry = SpeakerIndex.of(analyzer.curatedSpeakers());
+        for (int i = 0; i < LEARNED; i++) {
+            String name = "Person" + i + " Surname" + (i % (LEARNED / 5));
+            registry.put(new SpeakerEntry(SchemaVersion.CURRENT, ArticleSpeakers.idFor(ArticleSpeakers.PERSON, name),
+                    ArticleSpeakers.PERSON, name, List.of(), "Org" + (i % 100), null, SpeakerEntry.LEARNED, Instant.EPOCH, "bench"));
+        }
+        SpeakerResolver resolver = new SpeakerResolver(registry);
+        List<Analysis> analyses = texts.stream().map(t -> analyzer.analyze(t, "en")).toList();
+        for (int i = 0; i < texts.size(); i++) {
+            resolver.resolve(texts.get(i), analyses.get(i).quotes(), analyses.get(i).entities(), "bench", Instant.EPOCH)
+                    .newEntries().forEach(registry::put);
+        }
+        System.out.printf("speaker registry: %d entries%n", registry.size());
+        measure("ArticleAnalyzer + registry", texts, tokens, passes, t -> {
+            Analysis a = analyzer.analyze(t, "en");
+            return resolver.resolve(t, a.quotes(), a.entities(), "bench", Instant.EPOCH).quotes().size();
+        });
+        int rounds = 200;
+        long wall0 = System.nanoTime();
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < texts.size(); i++) {
+                resolver.resolve(texts.get(i), analyses.get(i).quotes(), analyses.get(i).entities(), "bench", Instant.EPOCH);
+            }
+        }
+        double micros = (System.nanoTime() - wall0) / 1e3 / ((double) rounds * texts.size());
+        System.out.printf("%-30s %7.1f µs per article (resolution alone, %d rounds)%n", "registry resolution", micros, rounds);
+    }
+
+    private static final int LEARNED = 10_000;
 
     private static void measure(String label, List<String> texts, int tokens, int passes, ToIntFunction<String> run) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -111,7 +111,7 @@ class KibanaSavedObjectsTest {
             titles.add(view.at("/attributes/title").asText());
         }
         assertThat(titles).containsExactlyInAnyOrder(Indices.ARTICLES, Indices.DEAD_LETTERS, Indices.QUOTES,
-                Indices.SHIFTS, Indices.TRENDS, Indices.ALERTS);
+                Indices.SHIFTS, Indices.TRENDS, Indices.ALERTS, Indices.SPEAKERS);
     }
 
     @Test

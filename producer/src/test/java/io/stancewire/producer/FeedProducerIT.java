@@ -360,4 +360,111 @@ class FeedProducerIT {
         }
         assertThat(recordsOf(feedUrl)).isEmpty();
     }
+
+    @Test
+    void eachFeedsStatusIsPublishedAndReadBackLatestPerFeed() throws Exception {
+        String okUrl = base + "/status-ok.xml";
+        String badUrl = base + "/status-missing.xml";
+        routes.put("/status-ok.xml", new Response(200, "application/rss+xml", rss(
+                item("Status one", base + "/articles/status-1", "<p>one</p>"),
+                item("Status two", base + "/articles/status-2", "<p>two</p>")).getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(okUrl, "Status OK", null, null, List.of()), FeedConfig.of(badUrl)), false, null,
+                null, null, null, null, null, null, null, true, null, Duration.ZERO, 2, "producer-it-status");
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            producer.pollOnce();
+            producer.pollOnce(); // ok: 304, bad: second failure in a row, which disables it
+        }
+        Map<String, FeedStatus> byUrl = FeedStatusReader.latest(kafka.bootstrapServers(), Duration.ofSeconds(30)).stream()
+                .collect(Collectors.toMap(FeedStatus::url, s -> s));
+        assertThat(byUrl.get(okUrl)).satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Status OK");
+            assertThat(s.itemsSeen()).isEqualTo(2);
+            assertThat(s.consecutiveFailures()).isZero();
+            assertThat(s.lastSuccess()).isNotNull();
+            assertThat(s.nextPoll()).isAfter(s.lastSuccess());
+            assertThat(s.disabledReason()).isNull();
+        });
+        assertThat(byUrl.get(badUrl)).satisfies(s -> {
+            assertThat(s.consecutiveFailures()).isEqualTo(2);
+            assertThat(s.lastError()).startsWith("http-404");
+            assertThat(s.lastSuccess()).isNull();
+            assertThat(s.disabledReason()).startsWith("disabled after 2 consecutive failures").contains("http-404");
+            assertThat(s.nextPoll()).isNull();
+        });
+        // Compacted by key: one record per poll, the reader keeps the last.
+        assertThat(KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.PRODUCER_FEEDS).stream()
+                .filter(r -> r.key().equals(badUrl))).hasSize(2);
+    }
+
+    @Test
+    void feedsArePolledInParallelButOneAtATimePerHostWithItsDelay() throws Exception {
+        // One server on every loopback address: 127.0.0.1, .2 and .3 are three hosts to the producer.
+        HttpServer wide = HttpServer.create(new InetSocketAddress(0), 0);
+        wide.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        Map<String, java.util.concurrent.atomic.AtomicInteger> activeByHost = new ConcurrentHashMap<>();
+        Map<String, List<Long>> startsByHost = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxActive = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxPerHost = new java.util.concurrent.atomic.AtomicInteger();
+        wide.createContext("/", exchange -> {
+            String host = exchange.getLocalAddress().getAddress().getHostAddress();
+            startsByHost.computeIfAbsent(host, h -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(System.nanoTime());
+            maxPerHost.accumulateAndGet(activeByHost.computeIfAbsent(host, h -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet(), Math::max);
+            maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300);
+                byte[] body = ("<rss version=\"2.0\"><channel><title>P</title><item><title>t</title><link>http://" + host
+                        + exchange.getRequestURI().getPath() + "/item</link></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                active.decrementAndGet();
+                activeByHost.get(host).decrementAndGet();
+                exchange.close();
+            }
+        });
+        wide.start();
+        try {
+            int port = wide.getAddress().getPort();
+            List<FeedConfig> feeds = new java.util.ArrayList<>();
+            for (int h = 1; h <= 3; h++) {
+                for (int f = 0; f < 3; f++) {
+                    feeds.add(new FeedConfig("http://127.0.0." + h + ":" + port + "/parallel-" + f + ".xml", null, null,
+                            Duration.ofMillis(100), List.of()));
+                }
+            }
+            ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(), feeds, false, null, null, null,
+                    null, null, null, null, null, true, null, Duration.ofMillis(400), null, "producer-it-parallel", 4);
+            try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+                PollSummary once = producer.pollOnce();
+                assertThat(once.feedsOk()).isEqualTo(9);
+                assertThat(once.published()).isEqualTo(9);
+                AtomicBoolean stopFlag = new AtomicBoolean();
+                Thread loop = new Thread(() -> producer.run(stopFlag));
+                loop.start();
+                Thread.sleep(2500);
+                stopFlag.set(true);
+                loop.join(10_000);
+                assertThat(loop.isAlive()).isFalse();
+            }
+            assertThat(maxActive.get()).as("hosts are polled at the same time").isGreaterThanOrEqualTo(2);
+            assertThat(maxPerHost.get()).as("never two requests to one host at once").isEqualTo(1);
+            startsByHost.forEach((host, starts) -> {
+                List<Long> sorted = starts.stream().sorted().toList();
+                assertThat(sorted.size()).as(host + " polled again by run()").isGreaterThan(3);
+                for (int i = 1; i < sorted.size(); i++) {
+                    assertThat(sorted.get(i) - sorted.get(i - 1)).as("delay between requests to " + host)
+                            .isGreaterThanOrEqualTo(Duration.ofMillis(390).toNanos());
+                }
+            });
+        } finally {
+            wide.stop(0);
+        }
+    }
 }

@@ -346,36 +346,12 @@ public final class FeedProducer implements AutoCloseable {
                     FeedDecoder.decode(response.body(), response.contentType()));
         }
 
-        List<Candidate> candidates = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
-        Set<String> localIds = new HashSet<>();
-        int items = 0;
-        int dups = 0;
-        int deferred = 0;
-        for (FeedItem item : parsed.items()) {
-            if (items >= settings.maxItemsPerFeed()) {
-                break;
-            }
-            items++;
-            Optional<String> linkCanonical = UrlCanonicalizer.canonicalize(item.link());
-            String preId = linkCanonical.map(Ids::articleId).orElseGet(() -> idWithoutLink(feed, item));
-            if (preId == null) {
-                letters.add(DeadLetter.of(STAGE, feed.url(), null, null, null, "entry-unidentifiable",
-                        "feed entry has no link, guid or title", String.valueOf(item)));
-                continue;
-            }
-            if (seen.contains(preId) || !localIds.add(preId)) {
-                dups++;
-                continue;
-            }
-            Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters,
-                    settings.fetchArticles());
-            if (article == null) {
-                deferred++;
-                continue;
-            }
-            candidates.add(new Candidate(preId, linkCanonical.orElse(null), article));
-        }
+        Collected collected = collect(feed, parsed, settings.fetchArticles(), true, letters);
+        List<Candidate> candidates = collected.candidates();
+        int items = collected.items();
+        int dups = collected.duplicates();
+        int deferred = collected.deferred();
         state.countItems(items);
         Committed committed;
         try {
@@ -395,6 +371,104 @@ public final class FeedProducer implements AutoCloseable {
         feedsOk.increment();
         return new PollSummary(1, 0, 0, items, committed.published(), dups + committed.duplicates(), letters.size(),
                 deferred);
+    }
+
+    record Collected(List<Candidate> candidates, int items, int duplicates, int deferred) {}
+
+    /**
+     * Turns a parsed feed's entries into candidate articles: identified, skipped when already seen, the page fetched
+     * when {@code fetchPages}. With {@code mayDefer} an entry whose page failed transiently is left for a later poll
+     * (counted as deferred); without it (backfill) the article is made from the feed's own content.
+     */
+    private Collected collect(FeedConfig feed, ParsedFeed parsed, boolean fetchPages, boolean mayDefer,
+                              List<DeadLetter> letters) {
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> localIds = new HashSet<>();
+        int items = 0;
+        int dups = 0;
+        int deferred = 0;
+        for (FeedItem item : parsed.items()) {
+            if (items >= settings.maxItemsPerFeed() && mayDefer) {
+                break;
+            }
+            items++;
+            Optional<String> linkCanonical = UrlCanonicalizer.canonicalize(item.link());
+            String preId = linkCanonical.map(Ids::articleId).orElseGet(() -> idWithoutLink(feed, item));
+            if (preId == null) {
+                letters.add(DeadLetter.of(STAGE, feed.url(), null, null, null, "entry-unidentifiable",
+                        "feed entry has no link, guid or title", String.valueOf(item)));
+                continue;
+            }
+            if (seen.contains(preId) || !localIds.add(preId)) {
+                dups++;
+                continue;
+            }
+            Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters, fetchPages,
+                    mayDefer);
+            if (article == null) {
+                deferred++;
+                continue;
+            }
+            candidates.add(new Candidate(preId, linkCanonical.orElse(null), article));
+        }
+        return new Collected(candidates, items, dups, deferred);
+    }
+
+    /**
+     * Backfill of an archived feed: its entries go through the same identity, dedup and transactional publish as a
+     * poll, keeping their own publication dates; pages are fetched only when {@code fetchPages}. A file that is not
+     * a feed becomes a dead letter and a failed summary.
+     *
+     * @param source what the file is called in headers and dead letters (its {@code file:} URI)
+     */
+    public PollSummary ingestFeed(String source, byte[] body, boolean fetchPages) {
+        FeedConfig feed = new FeedConfig(source, null, null, null, List.of());
+        ParsedFeed parsed;
+        try {
+            parsed = FeedParser.parse(body, null, null);
+        } catch (FetchException e) {
+            return rejected(feed, e.reason(), e.getMessage(), FeedDecoder.decode(body, null));
+        } catch (RuntimeException | StackOverflowError e) {
+            return rejected(feed, "feed-parse-error", e.toString(), null);
+        }
+        FeedConfig named = new FeedConfig(source, parsed.title(), parsed.language(), null, List.of());
+        List<DeadLetter> letters = new ArrayList<>();
+        Collected collected = collect(named, parsed, fetchPages, false, letters);
+        Committed committed = commit(named, collected.candidates(), letters);
+        return new PollSummary(1, 0, 0, collected.items(), committed.published(),
+                collected.duplicates() + committed.duplicates(), letters.size(), 0);
+    }
+
+    /**
+     * Backfill of ready-made articles (from article files): deduplicated by id and near-duplicate text, and
+     * published with the given letters in one transaction.
+     */
+    public PollSummary ingestArticles(String source, List<Article> articles, List<DeadLetter> letters) {
+        FeedConfig feed = new FeedConfig(source, null, null, null, List.of());
+        List<Candidate> candidates = new ArrayList<>();
+        int dups = 0;
+        for (Article a : articles) {
+            if (seen.contains(a.id())) {
+                dups++;
+            } else {
+                candidates.add(new Candidate(a.id(), a.canonicalUrl(), a));
+            }
+        }
+        Committed committed = commit(feed, candidates, letters);
+        return new PollSummary(1, 0, 0, articles.size(), committed.published(), dups + committed.duplicates(),
+                letters.size(), 0);
+    }
+
+    /** A backfill input that could not be read: a dead letter with the reason. */
+    public PollSummary rejected(String source, String reason, String error) {
+        return rejected(new FeedConfig(source, null, null, null, List.of()), reason, error, null);
+    }
+
+    private PollSummary rejected(FeedConfig feed, String reason, String error, String payload) {
+        log.warn("backfill: {} rejected: {} ({})", feed.url(), error, reason);
+        List<DeadLetter> letters = List.of(DeadLetter.of(STAGE, feed.url(), null, null, null, reason, error, payload));
+        commit(feed, List.of(), letters);
+        return new PollSummary(0, 1, 0, 0, 0, 0, 1, 0);
     }
 
     /** An entry turned into an article, not yet checked against what other feeds published meanwhile. */
@@ -495,7 +569,7 @@ public final class FeedProducer implements AutoCloseable {
      * tried {@link #MAX_PAGE_ATTEMPTS} times: the entry is then left unseen for the next poll.
      */
     private Article buildArticle(FeedConfig feed, ParsedFeed parsed, FeedItem item, String linkCanonical,
-                                 String preId, List<DeadLetter> letters, boolean fetchPage) {
+                                 String preId, List<DeadLetter> letters, boolean fetchPage, boolean mayDefer) {
         List<String> flags = new ArrayList<>();
         ExtractedPage page = null;
         String finalUrl = item.link();
@@ -506,7 +580,7 @@ public final class FeedProducer implements AutoCloseable {
                 finalUrl = r.finalUri().toString();
                 page = ArticleExtractor.extract(r.body(), r.charset().orElse(null), r.finalUri());
             } catch (FetchException e) {
-                if (TRANSIENT_PAGE_FAILURES.contains(e.reason())
+                if (mayDefer && TRANSIENT_PAGE_FAILURES.contains(e.reason())
                         && pageAttempts.merge(preId, 1, Integer::sum) < MAX_PAGE_ATTEMPTS) {
                     return null; // try again next poll rather than publish the article without its page for ever
                 }

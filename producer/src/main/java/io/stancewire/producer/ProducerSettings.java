@@ -122,6 +122,19 @@ public record ProducerSettings(
                 allowPrivateAddresses, allowedPrivateHosts, delay, maxConsecutiveFailures, transactionalId, pollThreads);
     }
 
+    public ProducerSettings withFeeds(List<FeedConfig> newFeeds) {
+        return new ProducerSettings(bootstrapServers, newFeeds, fetchArticles, userAgent, defaultPollInterval,
+                connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed,
+                allowPrivateAddresses, allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId,
+                pollThreads);
+    }
+
+    public ProducerSettings withTransactionalId(String id) {
+        return new ProducerSettings(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval,
+                connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed,
+                allowPrivateAddresses, allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, id, pollThreads);
+    }
+
     public Duration pollIntervalOf(FeedConfig feed) {
         return feed.pollInterval() == null ? defaultPollInterval : feed.pollInterval();
     }

@@ -142,6 +142,16 @@ final class ArticlePublisher implements AutoCloseable {
         inTransaction(() -> send(batch));
     }
 
+    /** Several feeds' batches in one transaction (group commit); the empty ones are skipped. */
+    void publishAll(List<Batch> batches) {
+        List<Batch> nonEmpty = batches.stream()
+                .filter(b -> !b.articles().isEmpty() || !b.deadLetters().isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> nonEmpty.forEach(this::send));
+    }
+
     /** The latest status of each given feed, keyed by feed URL, on the compacted {@code PRODUCER_FEEDS}. */
     void publishStatuses(java.util.Collection<FeedStatus> statuses) {
         if (statuses.isEmpty()) {

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -476,63 +479,111 @@ public final class FeedProducer implements AutoCloseable {
 
     record Committed(int published, int duplicates) {}
 
+    /** A feed's share of a group commit, and where its outcome is reported. */
+    private record Pending(FeedConfig feed, List<Candidate> candidates, List<DeadLetter> letters,
+                           CompletableFuture<Committed> done) {}
+
+    /** Batches waiting for the next transaction. */
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+
     /**
-     * Decides, under the publish lock, which candidates are new (by id, then by near-duplicate text) and commits them
-     * with their seen-markers and the letters in one transaction; only then are their ids seen. On a
+     * Commits the candidates that are new (by id, then by near-duplicate text) with their seen-markers and the
+     * letters; only then are their ids seen. Group commit: the batches of every feed that finished while the previous
+     * transaction ran go into the next one together, so parallel polls do not queue for one transaction each. On a
      * {@link KafkaException} the commit may or may not have happened (a timeout hides which): the items stay unseen
      * here, and the next publish first rebuilds the producer and re-reads the seen-set, so they are neither lost
      * nor doubled.
      */
     Committed commit(FeedConfig feed, List<Candidate> candidates, List<DeadLetter> letters) {
+        Pending mine = new Pending(feed, candidates, letters, new CompletableFuture<>());
+        pending.add(mine);
         synchronized (publishLock) {
+            if (!mine.done().isDone()) {
+                commitPending();
+            }
+        }
+        try {
+            return mine.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** One transaction for everything queued; called with the publish lock held. */
+    private void commitPending() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+            group.add(p);
+        }
+        try {
             settleIfInDoubtLocked();
-            List<Article> articles = new ArrayList<>();
-            List<SeenMarker> markers = new ArrayList<>();
             Set<String> batchIds = new HashSet<>();
-            int dups = 0;
-            for (Candidate c : candidates) {
-                Article article = c.article();
-                if (seen.contains(c.preId()) || batchIds.contains(c.preId())) {
-                    dups++; // another feed published it since this one was read
-                    continue;
-                }
-                // The page may name another canonical URL than the feed's link: then the link is remembered as an
-                // alias, and the article may turn out to be one already published under its own URL.
-                boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
-                batchIds.add(c.preId());
-                batchIds.add(article.id());
-                if (!article.id().equals(c.preId())) {
-                    markers.add(ArticlePublisher.marker(c.preId(), c.linkCanonical(), feed.url(), article.id(), null));
-                }
-                if (known) {
-                    dups++;
-                    continue;
-                }
-                Optional<Long> simhash = NearDuplicates.simhash(article.text());
-                if (simhash.isPresent()) {
-                    String original = nearDuplicates.find(simhash.get(), article.id()).orElse(null);
-                    if (original != null) {
-                        article = withDuplicateOf(article, original);
-                    } else {
-                        nearDuplicates.add(article.id(), simhash.get());
-                    }
-                }
-                articles.add(article);
-                markers.add(ArticlePublisher.marker(article.id(), article.canonicalUrl(), feed.url(), null,
-                        simhash.orElse(null)));
+            List<ArticlePublisher.Batch> batches = new ArrayList<>();
+            List<Committed> results = new ArrayList<>();
+            for (Pending p : group) {
+                List<Article> articles = new ArrayList<>();
+                List<SeenMarker> markers = new ArrayList<>();
+                int dups = decide(p.feed(), p.candidates(), batchIds, articles, markers);
+                batches.add(new ArticlePublisher.Batch(articles, markers, p.letters(), p.feed().url(), p.feed().tags()));
+                results.add(new Committed(articles.size(), dups));
             }
             try {
-                publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url(), feed.tags()));
+                publisher.publishAll(batches);
             } catch (KafkaException e) {
                 inDoubt = true;
                 throw e;
             }
             seen.addAll(batchIds);
-            published.increment(articles.size());
-            duplicates.increment(dups);
-            deadLetters.increment(letters.size());
-            return new Committed(articles.size(), dups);
+            for (int i = 0; i < group.size(); i++) {
+                published.increment(results.get(i).published());
+                duplicates.increment(results.get(i).duplicates());
+                deadLetters.increment(group.get(i).letters().size());
+                group.get(i).done().complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            group.forEach(p -> p.done().completeExceptionally(e));
         }
+    }
+
+    /**
+     * Which candidates are new, given what is seen and what this transaction already holds ({@code batchIds}, which
+     * it extends); adds the new articles and the markers to write. Returns the number of duplicates.
+     */
+    private int decide(FeedConfig feed, List<Candidate> candidates, Set<String> batchIds, List<Article> articles,
+                       List<SeenMarker> markers) {
+        int dups = 0;
+        for (Candidate c : candidates) {
+            Article article = c.article();
+            if (seen.contains(c.preId()) || batchIds.contains(c.preId())) {
+                dups++; // another feed published it since this one was read
+                continue;
+            }
+            // The page may name another canonical URL than the feed's link: then the link is remembered as an
+            // alias, and the article may turn out to be one already published under its own URL.
+            boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
+            batchIds.add(c.preId());
+            batchIds.add(article.id());
+            if (!article.id().equals(c.preId())) {
+                markers.add(ArticlePublisher.marker(c.preId(), c.linkCanonical(), feed.url(), article.id(), null));
+            }
+            if (known) {
+                dups++;
+                continue;
+            }
+            Optional<Long> simhash = NearDuplicates.simhash(article.text());
+            if (simhash.isPresent()) {
+                String original = nearDuplicates.find(simhash.get(), article.id()).orElse(null);
+                if (original != null) {
+                    article = withDuplicateOf(article, original);
+                } else {
+                    nearDuplicates.add(article.id(), simhash.get());
+                }
+            }
+            articles.add(article);
+            markers.add(ArticlePublisher.marker(article.id(), article.canonicalUrl(), feed.url(), null,
+                    simhash.orElse(null)));
+        }
+        return dups;
     }
 
     private PollSummary feedFailed(FeedState state, Duration interval, FetchException e, String payload) {

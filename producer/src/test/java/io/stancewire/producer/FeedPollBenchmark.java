@@ -99,7 +99,7 @@ public final class FeedPollBenchmark {
         PollSummary s = producer.pollOnce();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuBefore) / 1e9;
-        int polls = s.feedsOk() + s.feedsFailed();
+        int polls = s.feedsOk() + s.feedsNotModified() + s.feedsFailed();
         System.gc();
         long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         System.out.printf("%-44s %6.0f polls/s  %7.0f items/s  %5.1f s  (%d ok, %d not modified, %d failed, %d items, "

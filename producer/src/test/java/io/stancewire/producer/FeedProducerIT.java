@@ -417,7 +417,10 @@ class FeedProducerIT {
             try {
                 Thread.sleep(150);
                 byte[] body = ("<rss version=\"2.0\"><channel><title>P</title><item><title>t</title><link>http://" + host
-                        + exchange.getRequestURI().getPath() + "/item</link></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+                        + exchange.getRequestURI().getPath() + "/item</link></item>"
+                        // Every feed also carries the same syndicated story: polled at once, published once.
+                        + "<item><title>s</title><link>https://syndicated.example/story-" + port(exchange) + "</link></item>"
+                        + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -444,7 +447,8 @@ class FeedProducerIT {
             try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
                 PollSummary once = producer.pollOnce();
                 assertThat(once.feedsOk()).isEqualTo(9);
-                assertThat(once.published()).isEqualTo(9);
+                assertThat(once.published()).isEqualTo(10);
+                assertThat(once.duplicatesSkipped()).isEqualTo(8);
                 AtomicBoolean stopFlag = new AtomicBoolean();
                 Thread loop = new Thread(() -> producer.run(stopFlag));
                 loop.start();
@@ -539,5 +543,9 @@ class FeedProducerIT {
                 "backfill-bad-line", "backfill-bad-line", "feed-not-xml",
                 "backfill-bad-line", "backfill-bad-line", "feed-not-xml"); // each run reports them again
         assertThat(letters).anySatisfy(d -> assertThat(d.error()).startsWith("line 4: no text"));
+    }
+
+    private static int port(com.sun.net.httpserver.HttpExchange exchange) {
+        return exchange.getLocalAddress().getPort();
     }
 }

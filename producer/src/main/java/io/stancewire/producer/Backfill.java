@@ -113,7 +113,8 @@ public final class Backfill {
             };
         } catch (IOException e) {
             return producer.rejected(source, "unreadable", "cannot read " + file + ": " + e.getMessage());
-        } catch (PublishingStoppedException e) {
+        } catch (PublishingStoppedException | org.apache.kafka.common.KafkaException e) {
+            // Kafka's trouble, not the file's: the run stops; run it again, what was committed is skipped.
             throw e;
         } catch (RuntimeException e) {
             // Anything the readers did not classify is still this file's problem, not the run's.

@@ -359,7 +359,10 @@ public final class FeedProducer implements AutoCloseable {
         Committed committed;
         try {
             committed = commit(feed, candidates, letters);
-        } catch (KafkaException e) {
+        } catch (PublishingStoppedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Kafka's failure (or a failed rebuild of the producer after one), not the feed's: it is not disabled.
             log.warn("publishing {} articles of {} failed, will retry: {}", candidates.size(), feed.url(), e.toString());
             state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
             feedsFailed.increment();
@@ -602,12 +605,16 @@ public final class FeedProducer implements AutoCloseable {
             synchronized (publishLock) {
                 try {
                     publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
-                } catch (KafkaException ke) {
-                    inDoubt = true;
+                } catch (PublishingStoppedException pse) {
+                    throw pse;
+                } catch (RuntimeException ke) {
+                    inDoubt = true; // also a producer left closed by a failed rebuild: the next publish rebuilds it
                     throw ke;
                 }
             }
-        } catch (KafkaException ke) {
+        } catch (PublishingStoppedException pse) {
+            throw pse;
+        } catch (RuntimeException ke) {
             log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
             return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
         }

@@ -462,12 +462,12 @@ class FeedProducerIT {
             startsByHost.forEach((host, starts) -> {
                 List<Long> sorted = starts.stream().sorted().toList();
                 assertThat(sorted.size()).as(host + " polled again by run()").isGreaterThan(3);
-                for (int i = 1; i < sorted.size(); i++) {
-                    // 400 ms apart as the client sends them; arrival jitters a little on a busy machine. Without
-                    // the delay they would come 150 ms apart (the server's answer time).
-                    assertThat(sorted.get(i) - sorted.get(i - 1)).as("delay between requests to " + host)
-                            .isGreaterThanOrEqualTo(Duration.ofMillis(320).toNanos());
-                }
+                // The client starts them 400 ms apart; one arrival can be late on a busy machine, which shortens a
+                // single gap but not the span from first to last by more than that lateness. Without the delay they
+                // would come about 150 ms apart (the server's answer time).
+                long span = sorted.getLast() - sorted.getFirst();
+                assertThat(span / (sorted.size() - 1)).as("mean delay between requests to " + host)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(360).toNanos());
             });
         } finally {
             wide.stop(0);

@@ -67,6 +67,33 @@ class CliCommandsTest {
     }
 
     @Test
+    void feedsAddListRemoveAndImportOpmlEditTheFeedsFile(@TempDir Path dir) throws Exception {
+        Path feeds = dir.resolve("feeds.yaml");
+        Files.writeString(feeds, "# mine\nperHostDelay: 2s\nfeeds:\n  - https://a.example/rss\n");
+
+        assertThat(run("feeds", "add", "https://b.example/feed", "--feeds", feeds.toString(), "--name", "B",
+                "--language", "ur", "--poll-interval", "5m", "--tag", "news,pk").exit()).isZero();
+        Run duplicate = run("feeds", "add", "HTTPS://A.example/rss?utm_source=x", "--feeds", feeds.toString());
+        assertThat(duplicate.exit()).isEqualTo(1);
+
+        Path opml = dir.resolve("subs.opml");
+        Files.writeString(opml, "<opml version=\"2.0\"><body><outline text=\"Tech\">"
+                + "<outline text=\"C\" xmlUrl=\"https://c.example/rss\"/><outline text=\"B again\" xmlUrl=\"https://b.example/feed\"/>"
+                + "</outline></body></opml>");
+        Run imported = run("feeds", "import-opml", opml.toString(), "--feeds", feeds.toString());
+        assertThat(imported.exit()).isZero();
+        assertThat(imported.out()).contains("1 added, 1 skipped");
+
+        assertThat(run("feeds", "remove", "https://a.example/rss", "--feeds", feeds.toString()).exit()).isZero();
+        Run list = run("feeds", "list", "--feeds", feeds.toString());
+        assertThat(list.out().lines().filter(l -> l.contains("\t")).skip(1).toList()).containsExactly(
+                "https://b.example/feed\tB\tur\tPT5M\tnews,pk",
+                "https://c.example/rss\tC\t\tdefault\tTech");
+        assertThat(Files.readString(feeds)).startsWith("# mine\n").contains("perHostDelay");
+        assertThat(run("feeds", "list", "--feeds", "samples").exit()).as("the bundled samples are not a file").isEqualTo(1);
+    }
+
+    @Test
     void stanceLabelsJsonLinesWithConfidenceAndEvidence(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("quotes.jsonl");
         Files.writeString(input, String.join("\n",

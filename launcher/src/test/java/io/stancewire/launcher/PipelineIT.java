@@ -128,6 +128,26 @@ class PipelineIT {
     }
 
     @Test
+    @Order(2)
+    void feedsStatusShowsWhatTheProducerLastSawOfEachFeed() {
+        CliCommandsTest.Run json = CliCommandsTest.run("feeds", "status", "--kafka", kafka.bootstrapServers(), "--json");
+        assertThat(json.exit()).isZero();
+        List<io.stancewire.producer.FeedStatus> statuses = json.out().lines()
+                .map(l -> io.stancewire.model.Json.read(l, io.stancewire.producer.FeedStatus.class)).toList();
+        assertThat(statuses).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.url()).startsWith("http://127.0.0.1:" + samplesPort + "/");
+            assertThat(s.lastSuccess()).isNotNull();
+            assertThat(s.consecutiveFailures()).isZero();
+            assertThat(s.disabledReason()).isNull();
+        });
+        assertThat(statuses).anySatisfy(s -> assertThat(s.itemsSeen()).isPositive());
+
+        CliCommandsTest.Run table = CliCommandsTest.run("feeds", "status", "--kafka", kafka.bootstrapServers());
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("last success", "OK").contains(statuses.size() + " feeds, 0 failing, 0 disabled");
+    }
+
+    @Test
     @Order(3)
     void aRecordThatIsNotJsonBecomesADeadLetterAndTheRestStillFlows() throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),

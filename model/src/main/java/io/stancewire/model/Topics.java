@@ -16,6 +16,8 @@ public final class Topics {
     public static final String DEAD_LETTER = "stancewire.deadletter";
     /** The producer's seen-set: article id to first sighting, compacted, written in the same transaction as the article. */
     public static final String PRODUCER_SEEN = "stancewire.producer.seen";
+    /** Each feed's health as the producer last saw it ({@code FeedStatus} of the producer), keyed by feed URL, compacted. */
+    public static final String PRODUCER_FEEDS = "stancewire.producer.feeds";
 
     /** Stance per speaker, organisation and outlet per day and week ({@code StanceTrend}), keyed by trend id, compacted. */
     public static final String STANCE_TRENDS = "stancewire.stance.trends";
@@ -34,8 +36,8 @@ public final class Topics {
 
     /** Topics whose latest value per key is all that matters. */
     public static final List<String> COMPACTED = List.of(PRODUCER_SEEN, STANCE_TRENDS, SUBSCRIPTIONS, ALERT_DELIVERIES,
-            SPEAKERS);
+            SPEAKERS, PRODUCER_FEEDS);
 
     public static final List<String> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, QUOTES, DEAD_LETTER, PRODUCER_SEEN,
-            STANCE_TRENDS, STANCE_SHIFTS, SUBSCRIPTIONS, ALERTS, ALERT_DELIVERIES, SPEAKERS);
+            STANCE_TRENDS, STANCE_SHIFTS, SUBSCRIPTIONS, ALERTS, ALERT_DELIVERIES, SPEAKERS, PRODUCER_FEEDS);
 }

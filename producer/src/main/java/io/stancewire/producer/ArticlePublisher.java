@@ -139,28 +139,55 @@ final class ArticlePublisher implements AutoCloseable {
         if (batch.articles().isEmpty() && batch.deadLetters().isEmpty()) {
             return;
         }
+        inTransaction(() -> send(batch));
+    }
+
+    /** Several feeds' batches in one transaction (group commit); the empty ones are skipped. */
+    void publishAll(List<Batch> batches) {
+        List<Batch> nonEmpty = batches.stream()
+                .filter(b -> !b.articles().isEmpty() || !b.deadLetters().isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> nonEmpty.forEach(this::send));
+    }
+
+    /** The latest status of each given feed, keyed by feed URL, on the compacted {@code PRODUCER_FEEDS}. */
+    void publishStatuses(java.util.Collection<FeedStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> statuses.forEach(s ->
+                producer.send(new ProducerRecord<>(Topics.PRODUCER_FEEDS, s.url(), Json.write(s)))));
+    }
+
+    private void send(Batch batch) {
+        for (Article a : batch.articles()) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("feed", bytes(batch.feedUrl()));
+            headers.add("source", bytes(a.outlet()));
+            headers.add("trace-id", bytes(UUID.randomUUID().toString()));
+            if (!batch.tags().isEmpty()) {
+                headers.add("tags", bytes(String.join(",", batch.tags())));
+            }
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.id(), Json.write(a), headers));
+        }
+        for (SeenMarker m : batch.markers()) {
+            producer.send(new ProducerRecord<>(Topics.PRODUCER_SEEN, m.id(), Json.write(m)));
+        }
+        for (DeadLetter d : batch.deadLetters()) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("feed", bytes(batch.feedUrl()));
+            headers.add("source", bytes(d.source()));
+            headers.add("trace-id", bytes(UUID.randomUUID().toString()));
+            producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, null, d.key(), Json.write(d), headers));
+        }
+    }
+
+    private void inTransaction(Runnable sends) {
         producer.beginTransaction();
         try {
-            for (Article a : batch.articles()) {
-                RecordHeaders headers = new RecordHeaders();
-                headers.add("feed", bytes(batch.feedUrl()));
-                headers.add("source", bytes(a.outlet()));
-                headers.add("trace-id", bytes(UUID.randomUUID().toString()));
-                if (!batch.tags().isEmpty()) {
-                    headers.add("tags", bytes(String.join(",", batch.tags())));
-                }
-                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, a.id(), Json.write(a), headers));
-            }
-            for (SeenMarker m : batch.markers()) {
-                producer.send(new ProducerRecord<>(Topics.PRODUCER_SEEN, m.id(), Json.write(m)));
-            }
-            for (DeadLetter d : batch.deadLetters()) {
-                RecordHeaders headers = new RecordHeaders();
-                headers.add("feed", bytes(batch.feedUrl()));
-                headers.add("source", bytes(d.source()));
-                headers.add("trace-id", bytes(UUID.randomUUID().toString()));
-                producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, null, d.key(), Json.write(d), headers));
-            }
+            sends.run();
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
                  | AuthorizationException e) {

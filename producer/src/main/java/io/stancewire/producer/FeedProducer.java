@@ -22,7 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,8 +62,12 @@ public final class FeedProducer implements AutoCloseable {
     private boolean inDoubt;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final NearDuplicates nearDuplicates = new NearDuplicates();
-    /** Polls in which an entry's page failed transiently; only the polling thread touches it. */
-    private final Map<String, Integer> pageAttempts = new java.util.HashMap<>();
+    /** Polls in which an entry's page failed transiently. */
+    private final Map<String, Integer> pageAttempts = new ConcurrentHashMap<>();
+    /** Held while deciding what is new and publishing it: feeds polled in parallel may carry the same article. */
+    private final Object publishLock = new Object();
+    /** Statuses changed since they were last published to {@code PRODUCER_FEEDS}. */
+    private final Map<String, FeedStatus> unpublishedStatuses = new ConcurrentHashMap<>();
     private final Map<String, FeedState> states = new LinkedHashMap<>();
     private final Counter published;
     private final Counter duplicates;
@@ -101,6 +116,12 @@ public final class FeedProducer implements AutoCloseable {
 
     /** After a failed commit, rebuild the producer and re-read what was really committed before publishing more. */
     private void settleIfInDoubt() {
+        synchronized (publishLock) {
+            settleIfInDoubtLocked();
+        }
+    }
+
+    private void settleIfInDoubtLocked() {
         if (!inDoubt) {
             return;
         }
@@ -110,43 +131,166 @@ public final class FeedProducer implements AutoCloseable {
         log.info("Kafka producer rebuilt after a failed commit; {} ids known", seen.size());
     }
 
-    /** Polls every enabled feed once, whether due or not. */
+    /**
+     * Polls every enabled feed once, whether due or not: {@link ProducerSettings#pollThreads()} hosts at a time,
+     * the feeds of one host one after the other.
+     */
     public PollSummary pollOnce() {
-        PollSummary total = PollSummary.EMPTY;
+        Map<String, List<FeedState>> byHost = new LinkedHashMap<>();
         for (FeedState state : states.values()) {
             if (!state.disabled()) {
-                total = total.plus(feedTimer.record(() -> pollFeedSafely(state)));
+                byHost.computeIfAbsent(hostKey(state.feed), h -> new ArrayList<>()).add(state);
             }
         }
-        return total;
+        try (ExecutorService pool = pollPool()) {
+            List<Future<PollSummary>> results = new ArrayList<>();
+            for (List<FeedState> hostFeeds : byHost.values()) {
+                results.add(pool.submit(() -> {
+                    PollSummary sum = PollSummary.EMPTY;
+                    for (FeedState state : hostFeeds) {
+                        sum = sum.plus(pollTimed(state));
+                    }
+                    return sum;
+                }));
+            }
+            PollSummary total = PollSummary.EMPTY;
+            for (Future<PollSummary> f : results) {
+                total = total.plus(await(f));
+            }
+            return total;
+        } finally {
+            publishStatuses();
+        }
     }
 
-    /** Polls each feed when it is due, until {@code stop} is set. */
+    /**
+     * Polls each feed when it is due, until {@code stop} is set: up to {@link ProducerSettings#pollThreads()} feeds
+     * at once, never two of one host at once (and {@link HostThrottle} spaces the requests to a host).
+     */
     public void run(AtomicBoolean stop) {
-        while (!stop.get()) {
-            Instant now = Instant.now();
-            for (FeedState state : states.values()) {
-                if (stop.get()) {
-                    return;
+        Set<FeedState> inFlight = ConcurrentHashMap.newKeySet();
+        Set<String> busyHosts = ConcurrentHashMap.newKeySet();
+        AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+        Semaphore finished = new Semaphore(0);
+        try (ExecutorService pool = pollPool()) {
+            long lastStatusFlush = System.nanoTime();
+            while (!stop.get() && fatal.get() == null) {
+                Instant now = Instant.now();
+                for (FeedState state : states.values()) {
+                    String host = hostKey(state.feed);
+                    if (inFlight.size() >= settings.pollThreads() || !state.due(now) || inFlight.contains(state)
+                            || !busyHosts.add(host)) {
+                        continue;
+                    }
+                    inFlight.add(state);
+                    pool.execute(() -> {
+                        try {
+                            if (!stop.get() && fatal.get() == null) {
+                                PollSummary s = pollTimed(state);
+                                log.info("polled {}: {}", state.feed.displayName(), s);
+                            }
+                        } catch (RuntimeException e) {
+                            fatal.compareAndSet(null, e);
+                        } finally {
+                            busyHosts.remove(host);
+                            inFlight.remove(state);
+                            finished.release();
+                        }
+                    });
                 }
-                if (state.due(now)) {
-                    PollSummary s = feedTimer.record(() -> pollFeedSafely(state));
-                    log.info("polled {}: {}", state.feed.displayName(), s);
+                if (System.nanoTime() - lastStatusFlush > STATUS_FLUSH_NANOS) {
+                    publishStatuses();
+                    lastStatusFlush = System.nanoTime();
                 }
-            }
-            Instant next = states.values().stream().filter(s -> !s.disabled()).map(FeedState::nextPoll)
-                    .min(Comparator.naturalOrder()).orElse(Instant.now().plusSeconds(60));
-            long waitMillis = Math.max(50, Duration.between(Instant.now(), next).toMillis());
-            long until = System.currentTimeMillis() + waitMillis;
-            while (!stop.get() && System.currentTimeMillis() < until) {
+                Instant next = states.values().stream().filter(s -> !s.disabled() && !inFlight.contains(s))
+                        .map(FeedState::nextPoll).min(Comparator.naturalOrder()).orElse(Instant.now().plusSeconds(60));
+                long waitMillis = Math.clamp(Duration.between(Instant.now(), next).toMillis(), 20, 200);
                 try {
-                    Thread.sleep(Math.min(200, Math.max(1, until - System.currentTimeMillis())));
+                    // Wakes early when a poll finishes, so a freed host or thread is used at once.
+                    if (finished.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                        finished.drainPermits();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    stop.set(true);
                 }
             }
+            stop.set(true); // tells queued polls not to start
+        } finally {
+            if (fatal.get() == null) {
+                publishStatuses();
+            }
         }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+    }
+
+    private static final long STATUS_FLUSH_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private ExecutorService pollPool() {
+        return Executors.newFixedThreadPool(settings.pollThreads(), Thread.ofPlatform().name("feed-poll-", 0).factory());
+    }
+
+    private PollSummary pollTimed(FeedState state) {
+        try {
+            return feedTimer.record(() -> pollFeedSafely(state));
+        } finally {
+            unpublishedStatuses.put(state.feed.url(), state.status());
+        }
+    }
+
+    private static PollSummary await(Future<PollSummary> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Politeness is per host; an unparsable URL is its own "host" (it fails without a request). */
+    static String hostKey(FeedConfig feed) {
+        try {
+            String host = URI.create(feed.url()).getHost();
+            return host == null ? feed.url() : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return feed.url();
+        }
+    }
+
+    /**
+     * Publishes the statuses that changed since the last call, in one transaction. A failure is logged and they
+     * stay pending; statuses are advisory, so they never fail a poll.
+     */
+    private void publishStatuses() {
+        if (unpublishedStatuses.isEmpty()) {
+            return;
+        }
+        Map<String, FeedStatus> batch = new LinkedHashMap<>(unpublishedStatuses);
+        synchronized (publishLock) {
+            try {
+                settleIfInDoubtLocked();
+                publisher.publishStatuses(batch.values());
+                batch.forEach(unpublishedStatuses::remove);
+            } catch (PublishingStoppedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                inDoubt = inDoubt || e instanceof KafkaException;
+                log.warn("could not publish {} feed statuses: {}", batch.size(), e.toString());
+            }
+        }
+    }
+
+    /** A few percent of random delay, so feeds configured alike do not all fall due in the same instant. */
+    static Duration jittered(Duration interval) {
+        long maxJitter = interval.toMillis() / 10;
+        return maxJitter <= 0 ? interval : interval.plusMillis(ThreadLocalRandom.current().nextLong(maxJitter + 1));
     }
 
     public List<FeedStatus> statuses() {
@@ -205,15 +349,52 @@ public final class FeedProducer implements AutoCloseable {
                     FeedDecoder.decode(response.body(), response.contentType()));
         }
 
-        List<Article> articles = new ArrayList<>();
-        List<SeenMarker> markers = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
-        Set<String> batchIds = new HashSet<>();
+        Collected collected = collect(feed, parsed, settings.fetchArticles(), true, letters);
+        List<Candidate> candidates = collected.candidates();
+        int items = collected.items();
+        int dups = collected.duplicates();
+        int deferred = collected.deferred();
+        state.countItems(items);
+        Committed committed;
+        try {
+            committed = commit(feed, candidates, letters);
+        } catch (PublishingStoppedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Kafka's failure (or a failed rebuild of the producer after one), not the feed's: it is not disabled.
+            log.warn("publishing {} articles of {} failed, will retry: {}", candidates.size(), feed.url(), e.toString());
+            state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
+            feedsFailed.increment();
+            return new PollSummary(0, 1, 0, items, 0, dups, 0, deferred);
+        }
+        candidates.forEach(c -> pageAttempts.remove(c.preId()));
+        state.succeeded(Instant.now(), jittered(interval), response.header("ETag").orElse(null),
+                response.header("Last-Modified").orElse(null));
+        if (deferred > 0) {
+            state.forgetValidators(); // a 304 next time would hide the deferred entries
+        }
+        feedsOk.increment();
+        return new PollSummary(1, 0, 0, items, committed.published(), dups + committed.duplicates(), letters.size(),
+                deferred);
+    }
+
+    record Collected(List<Candidate> candidates, int items, int duplicates, int deferred) {}
+
+    /**
+     * Turns a parsed feed's entries into candidate articles: identified, skipped when already seen, the page fetched
+     * when {@code fetchPages}. With {@code mayDefer} an entry whose page failed transiently is left for a later poll
+     * (counted as deferred); without it (backfill) the article is made from the feed's own content.
+     */
+    private Collected collect(FeedConfig feed, ParsedFeed parsed, boolean fetchPages, boolean mayDefer,
+                              List<DeadLetter> letters) {
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> localIds = new HashSet<>();
         int items = 0;
         int dups = 0;
         int deferred = 0;
         for (FeedItem item : parsed.items()) {
-            if (items >= settings.maxItemsPerFeed()) {
+            if (items >= settings.maxItemsPerFeed() && mayDefer) {
                 break;
             }
             items++;
@@ -224,22 +405,169 @@ public final class FeedProducer implements AutoCloseable {
                         "feed entry has no link, guid or title", String.valueOf(item)));
                 continue;
             }
-            if (seen.contains(preId) || batchIds.contains(preId)) {
+            if (seen.contains(preId) || !localIds.add(preId)) {
                 dups++;
                 continue;
             }
-            Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters);
+            Article article = buildArticle(feed, parsed, item, linkCanonical.orElse(null), preId, letters, fetchPages,
+                    mayDefer);
             if (article == null) {
                 deferred++;
                 continue;
             }
-            // The page may name another canonical URL than the feed's link: then the link is remembered as an alias,
-            // and the article may turn out to be one already published under its own URL.
+            candidates.add(new Candidate(preId, linkCanonical.orElse(null), article));
+        }
+        return new Collected(candidates, items, dups, deferred);
+    }
+
+    /**
+     * Backfill of an archived feed: its entries go through the same identity, dedup and transactional publish as a
+     * poll, keeping their own publication dates; pages are fetched only when {@code fetchPages}. A file that is not
+     * a feed becomes a dead letter and a failed summary.
+     *
+     * @param source what the file is called in headers and dead letters (its {@code file:} URI)
+     */
+    public PollSummary ingestFeed(String source, byte[] body, boolean fetchPages) {
+        FeedConfig feed = new FeedConfig(source, null, null, null, List.of());
+        ParsedFeed parsed;
+        try {
+            parsed = FeedParser.parse(body, null, null);
+        } catch (FetchException e) {
+            return rejected(feed, e.reason(), e.getMessage(), FeedDecoder.decode(body, null));
+        } catch (RuntimeException | StackOverflowError e) {
+            return rejected(feed, "feed-parse-error", e.toString(), null);
+        }
+        FeedConfig named = new FeedConfig(source, parsed.title(), parsed.language(), null, List.of());
+        List<DeadLetter> letters = new ArrayList<>();
+        Collected collected = collect(named, parsed, fetchPages, false, letters);
+        Committed committed = commit(named, collected.candidates(), letters);
+        return new PollSummary(1, 0, 0, collected.items(), committed.published(),
+                collected.duplicates() + committed.duplicates(), letters.size(), 0);
+    }
+
+    /**
+     * Backfill of ready-made articles (from article files): deduplicated by id and near-duplicate text, and
+     * published with the given letters in one transaction.
+     */
+    public PollSummary ingestArticles(String source, List<Article> articles, List<DeadLetter> letters) {
+        FeedConfig feed = new FeedConfig(source, null, null, null, List.of());
+        List<Candidate> candidates = new ArrayList<>();
+        int dups = 0;
+        for (Article a : articles) {
+            if (seen.contains(a.id())) {
+                dups++;
+            } else {
+                candidates.add(new Candidate(a.id(), a.canonicalUrl(), a));
+            }
+        }
+        Committed committed = commit(feed, candidates, letters);
+        return new PollSummary(1, 0, 0, articles.size(), committed.published(), dups + committed.duplicates(),
+                letters.size(), 0);
+    }
+
+    /** A backfill input that could not be read: a dead letter with the reason. */
+    public PollSummary rejected(String source, String reason, String error) {
+        return rejected(new FeedConfig(source, null, null, null, List.of()), reason, error, null);
+    }
+
+    private PollSummary rejected(FeedConfig feed, String reason, String error, String payload) {
+        log.warn("backfill: {} rejected: {} ({})", feed.url(), error, reason);
+        List<DeadLetter> letters = List.of(DeadLetter.of(STAGE, feed.url(), null, null, null, reason, error, payload));
+        commit(feed, List.of(), letters);
+        return new PollSummary(0, 1, 0, 0, 0, 0, 1, 0);
+    }
+
+    /** An entry turned into an article, not yet checked against what other feeds published meanwhile. */
+    record Candidate(String preId, String linkCanonical, Article article) {}
+
+    record Committed(int published, int duplicates) {}
+
+    /** A feed's share of a group commit, and where its outcome is reported. */
+    private record Pending(FeedConfig feed, List<Candidate> candidates, List<DeadLetter> letters,
+                           CompletableFuture<Committed> done) {}
+
+    /** Batches waiting for the next transaction. */
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Commits the candidates that are new (by id, then by near-duplicate text) with their seen-markers and the
+     * letters; only then are their ids seen. Group commit: the batches of every feed that finished while the previous
+     * transaction ran go into the next one together, so parallel polls do not queue for one transaction each. On a
+     * {@link KafkaException} the commit may or may not have happened (a timeout hides which): the items stay unseen
+     * here, and the next publish first rebuilds the producer and re-reads the seen-set, so they are neither lost
+     * nor doubled.
+     */
+    Committed commit(FeedConfig feed, List<Candidate> candidates, List<DeadLetter> letters) {
+        Pending mine = new Pending(feed, candidates, letters, new CompletableFuture<>());
+        pending.add(mine);
+        synchronized (publishLock) {
+            if (!mine.done().isDone()) {
+                commitPending();
+            }
+        }
+        try {
+            return mine.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** One transaction for everything queued; called with the publish lock held. */
+    private void commitPending() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+            group.add(p);
+        }
+        try {
+            settleIfInDoubtLocked();
+            Set<String> batchIds = new HashSet<>();
+            List<ArticlePublisher.Batch> batches = new ArrayList<>();
+            List<Committed> results = new ArrayList<>();
+            for (Pending p : group) {
+                List<Article> articles = new ArrayList<>();
+                List<SeenMarker> markers = new ArrayList<>();
+                int dups = decide(p.feed(), p.candidates(), batchIds, articles, markers);
+                batches.add(new ArticlePublisher.Batch(articles, markers, p.letters(), p.feed().url(), p.feed().tags()));
+                results.add(new Committed(articles.size(), dups));
+            }
+            try {
+                publisher.publishAll(batches);
+            } catch (KafkaException e) {
+                inDoubt = true;
+                throw e;
+            }
+            seen.addAll(batchIds);
+            for (int i = 0; i < group.size(); i++) {
+                published.increment(results.get(i).published());
+                duplicates.increment(results.get(i).duplicates());
+                deadLetters.increment(group.get(i).letters().size());
+                group.get(i).done().complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            group.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Which candidates are new, given what is seen and what this transaction already holds ({@code batchIds}, which
+     * it extends); adds the new articles and the markers to write. Returns the number of duplicates.
+     */
+    private int decide(FeedConfig feed, List<Candidate> candidates, Set<String> batchIds, List<Article> articles,
+                       List<SeenMarker> markers) {
+        int dups = 0;
+        for (Candidate c : candidates) {
+            Article article = c.article();
+            if (seen.contains(c.preId()) || batchIds.contains(c.preId())) {
+                dups++; // another feed published it since this one was read
+                continue;
+            }
+            // The page may name another canonical URL than the feed's link: then the link is remembered as an
+            // alias, and the article may turn out to be one already published under its own URL.
             boolean known = seen.contains(article.id()) || batchIds.contains(article.id());
-            batchIds.add(preId);
+            batchIds.add(c.preId());
             batchIds.add(article.id());
-            if (!article.id().equals(preId)) {
-                markers.add(ArticlePublisher.marker(preId, linkCanonical.orElse(null), feed.url(), article.id(), null));
+            if (!article.id().equals(c.preId())) {
+                markers.add(ArticlePublisher.marker(c.preId(), c.linkCanonical(), feed.url(), article.id(), null));
             }
             if (known) {
                 dups++;
@@ -258,34 +586,12 @@ public final class FeedProducer implements AutoCloseable {
             markers.add(ArticlePublisher.marker(article.id(), article.canonicalUrl(), feed.url(), null,
                     simhash.orElse(null)));
         }
-        try {
-            publisher.publish(new ArticlePublisher.Batch(articles, markers, letters, feed.url(), feed.tags()));
-        } catch (KafkaException e) {
-            // The commit may or may not have happened (a timeout hides which): the items stay unseen here, and the
-            // next poll first rebuilds the producer and re-reads the seen-set, so they are neither lost nor doubled.
-            inDoubt = true;
-            log.warn("publishing {} articles of {} failed, will retry: {}", articles.size(), feed.url(), e.toString());
-            state.failed(Instant.now(), interval, "kafka: " + e.getMessage(), null, Integer.MAX_VALUE);
-            feedsFailed.increment();
-            return new PollSummary(0, 1, 0, items, 0, dups, 0, deferred);
-        }
-        seen.addAll(batchIds);
-        batchIds.forEach(pageAttempts::remove);
-        state.succeeded(Instant.now(), interval, response.header("ETag").orElse(null),
-                response.header("Last-Modified").orElse(null));
-        if (deferred > 0) {
-            state.forgetValidators(); // a 304 next time would hide the deferred entries
-        }
-        published.increment(articles.size());
-        duplicates.increment(dups);
-        deadLetters.increment(letters.size());
-        feedsOk.increment();
-        return new PollSummary(1, 0, 0, items, articles.size(), dups, letters.size(), deferred);
+        return dups;
     }
 
     private PollSummary feedFailed(FeedState state, Duration interval, FetchException e, String payload) {
         FeedConfig feed = state.feed;
-        boolean disabledNow = state.failed(Instant.now(), interval, e.reason() + ": " + e.getMessage(),
+        boolean disabledNow = state.failed(Instant.now(), jittered(interval), e.reason() + ": " + e.getMessage(),
                 e.retryAfter().orElse(null), settings.maxConsecutiveFailures());
         log.warn("feed {} failed: {} ({})", feed.url(), e.getMessage(), e.reason());
         List<DeadLetter> letters = new ArrayList<>();
@@ -296,9 +602,19 @@ public final class FeedProducer implements AutoCloseable {
         }
         feedsFailed.increment();
         try {
-            publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
-        } catch (KafkaException ke) {
-            inDoubt = true;
+            synchronized (publishLock) {
+                try {
+                    publisher.publish(new ArticlePublisher.Batch(List.of(), List.of(), letters, feed.url(), feed.tags()));
+                } catch (PublishingStoppedException pse) {
+                    throw pse;
+                } catch (RuntimeException ke) {
+                    inDoubt = true; // also a producer left closed by a failed rebuild: the next publish rebuilds it
+                    throw ke;
+                }
+            }
+        } catch (PublishingStoppedException pse) {
+            throw pse;
+        } catch (RuntimeException ke) {
             log.warn("could not write the dead letter for {}: {}", feed.url(), ke.toString());
             return new PollSummary(0, 1, 0, 0, 0, 0, 0, 0);
         }
@@ -311,18 +627,18 @@ public final class FeedProducer implements AutoCloseable {
      * tried {@link #MAX_PAGE_ATTEMPTS} times: the entry is then left unseen for the next poll.
      */
     private Article buildArticle(FeedConfig feed, ParsedFeed parsed, FeedItem item, String linkCanonical,
-                                 String preId, List<DeadLetter> letters) {
+                                 String preId, List<DeadLetter> letters, boolean fetchPage, boolean mayDefer) {
         List<String> flags = new ArrayList<>();
         ExtractedPage page = null;
         String finalUrl = item.link();
-        if (settings.fetchArticles() && linkCanonical != null) {
+        if (fetchPage && linkCanonical != null) {
             try {
                 FetchResult r = fetcher.get(UrlCanonicalizer.parseLenient(item.link()), PAGE_ACCEPT,
                         settings.maxPageBytes(), ContentTypes::isHtmlLike);
                 finalUrl = r.finalUri().toString();
                 page = ArticleExtractor.extract(r.body(), r.charset().orElse(null), r.finalUri());
             } catch (FetchException e) {
-                if (TRANSIENT_PAGE_FAILURES.contains(e.reason())
+                if (mayDefer && TRANSIENT_PAGE_FAILURES.contains(e.reason())
                         && pageAttempts.merge(preId, 1, Integer::sum) < MAX_PAGE_ATTEMPTS) {
                     return null; // try again next poll rather than publish the article without its page for ever
                 }

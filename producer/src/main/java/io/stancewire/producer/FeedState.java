@@ -3,7 +3,7 @@ package io.stancewire.producer;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Mutable per-feed bookkeeping, only touched by the polling thread. */
+/** Mutable per-feed bookkeeping, only touched by the thread polling the feed (one at a time per feed). */
 final class FeedState {
     final FeedConfig feed;
     private Instant lastSuccess;
@@ -14,6 +14,7 @@ final class FeedState {
     private String etag;
     private String lastModified;
     private Instant nextPoll = Instant.EPOCH;
+    private long itemsSeen;
 
     FeedState(FeedConfig feed) {
         this.feed = feed;
@@ -21,6 +22,10 @@ final class FeedState {
 
     HttpFetcher.Validators validators() {
         return new HttpFetcher.Validators(etag, lastModified);
+    }
+
+    void countItems(int items) {
+        itemsSeen += items;
     }
 
     void forgetValidators() {
@@ -80,6 +85,6 @@ final class FeedState {
 
     FeedStatus status() {
         return new FeedStatus(feed.url(), feed.displayName(), lastSuccess, lastAttempt, lastError, consecutiveFailures,
-                disabledReason, etag, lastModified, disabled() ? null : nextPoll);
+                disabledReason, etag, lastModified, disabled() ? null : nextPoll, itemsSeen);
     }
 }

@@ -3,25 +3,51 @@ package io.stancewire.producer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Politeness: at most one request per host every {@code delay}, and none before a host's Retry-After has passed.
- * Requests to different hosts do not wait for each other.
+ * Politeness: one request at a time per host, at most one started every {@code delay}, and none before a host's
+ * Retry-After has passed. Requests to different hosts do not wait for each other.
  */
 final class HostThrottle {
     private static final long MAX_WAIT_NANOS = Duration.ofSeconds(30).toNanos();
     private final long delayNanos;
     private final ConcurrentHashMap<String, Long> nextAllowed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Semaphore> inUse = new ConcurrentHashMap<>();
+
+    /** The right to make one request to a host; closing it lets the next one go. */
+    interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     HostThrottle(Duration delay) {
         this.delayNanos = delay.toNanos();
     }
 
-    void awaitTurn(String host) throws FetchException {
+    /** Waits until this thread may send a request to {@code host}; hold the permit until the response is read. */
+    Permit acquire(String host) throws FetchException {
         if (host == null) {
-            return;
+            return () -> { };
         }
+        Semaphore one = inUse.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new Semaphore(1, true));
+        try {
+            one.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted", "interrupted while waiting to fetch from " + host, e);
+        }
+        try {
+            awaitTurn(host);
+        } catch (FetchException | RuntimeException e) {
+            one.release();
+            throw e;
+        }
+        return one::release;
+    }
+
+    private void awaitTurn(String host) throws FetchException {
         String key = host.toLowerCase(Locale.ROOT);
         long now = System.nanoTime();
         Long blockedUntil = nextAllowed.get(key);

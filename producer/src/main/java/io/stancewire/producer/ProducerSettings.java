@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param allowedPrivateHosts   {@code host} or {@code host:port} entries allowed even though they are internal, for
  *                              a trusted internal feed mirror without opening every internal address
  * @param maxConsecutiveFailures a feed failing this many polls in a row is disabled until restart
+ * @param pollThreads           feeds polled at once (never two of the same host at once)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ProducerSettings(
@@ -47,7 +48,8 @@ public record ProducerSettings(
         List<String> allowedPrivateHosts,
         Duration perHostDelay,
         Integer maxConsecutiveFailures,
-        String transactionalId) {
+        String transactionalId,
+        Integer pollThreads) {
 
     public static final String DEFAULT_USER_AGENT =
             "Stancewire/0.1 (+https://github.com/stancewire/stancewire; news research crawler)";
@@ -69,9 +71,25 @@ public record ProducerSettings(
         perHostDelay = perHostDelay == null ? Duration.ofSeconds(1) : perHostDelay;
         maxConsecutiveFailures = maxConsecutiveFailures == null ? 10 : maxConsecutiveFailures;
         transactionalId = transactionalId == null || transactionalId.isBlank() ? "stancewire-producer" : transactionalId;
-        if (maxRedirects < 0 || maxFeedBytes <= 0 || maxPageBytes <= 0 || maxItemsPerFeed <= 0 || maxConsecutiveFailures <= 0) {
+        pollThreads = pollThreads == null ? DEFAULT_POLL_THREADS : pollThreads;
+        if (maxRedirects < 0 || maxFeedBytes <= 0 || maxPageBytes <= 0 || maxItemsPerFeed <= 0 || maxConsecutiveFailures <= 0
+                || pollThreads <= 0) {
             throw new IllegalArgumentException("producer limits must be positive");
         }
+    }
+
+    /** Fetching is mostly waiting on the network, so more threads than cores pay; the hosts' politeness limits them. */
+    public static final int DEFAULT_POLL_THREADS = 8;
+
+    /** Without {@code pollThreads}: the default. */
+    public ProducerSettings(String bootstrapServers, List<FeedConfig> feeds, Boolean fetchArticles, String userAgent,
+                            Duration defaultPollInterval, Duration connectTimeout, Duration requestTimeout,
+                            Integer maxRedirects, Long maxFeedBytes, Long maxPageBytes, Integer maxItemsPerFeed,
+                            Boolean allowPrivateAddresses, List<String> allowedPrivateHosts, Duration perHostDelay,
+                            Integer maxConsecutiveFailures, String transactionalId) {
+        this(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval, connectTimeout, requestTimeout,
+                maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allowPrivateAddresses, allowedPrivateHosts,
+                perHostDelay, maxConsecutiveFailures, transactionalId, null);
     }
 
     /** Settings with defaults for everything but the broker and the feeds. */
@@ -83,25 +101,38 @@ public record ProducerSettings(
     public ProducerSettings withBootstrapServers(String servers) {
         return new ProducerSettings(servers, feeds, fetchArticles, userAgent, defaultPollInterval, connectTimeout,
                 requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allowPrivateAddresses,
-                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId);
+                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId, pollThreads);
     }
 
     public ProducerSettings withAllowPrivateAddresses(boolean allow) {
         return new ProducerSettings(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval,
                 connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allow,
-                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId);
+                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId, pollThreads);
     }
 
     public ProducerSettings withFetchArticles(boolean fetch) {
         return new ProducerSettings(bootstrapServers, feeds, fetch, userAgent, defaultPollInterval, connectTimeout,
                 requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed, allowPrivateAddresses,
-                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId);
+                allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId, pollThreads);
     }
 
     public ProducerSettings withPerHostDelay(Duration delay) {
         return new ProducerSettings(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval,
                 connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed,
-                allowPrivateAddresses, allowedPrivateHosts, delay, maxConsecutiveFailures, transactionalId);
+                allowPrivateAddresses, allowedPrivateHosts, delay, maxConsecutiveFailures, transactionalId, pollThreads);
+    }
+
+    public ProducerSettings withFeeds(List<FeedConfig> newFeeds) {
+        return new ProducerSettings(bootstrapServers, newFeeds, fetchArticles, userAgent, defaultPollInterval,
+                connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed,
+                allowPrivateAddresses, allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, transactionalId,
+                pollThreads);
+    }
+
+    public ProducerSettings withTransactionalId(String id) {
+        return new ProducerSettings(bootstrapServers, feeds, fetchArticles, userAgent, defaultPollInterval,
+                connectTimeout, requestTimeout, maxRedirects, maxFeedBytes, maxPageBytes, maxItemsPerFeed,
+                allowPrivateAddresses, allowedPrivateHosts, perHostDelay, maxConsecutiveFailures, id, pollThreads);
     }
 
     public Duration pollIntervalOf(FeedConfig feed) {
@@ -135,7 +166,7 @@ public record ProducerSettings(
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = SHORT_DURATION.matcher(t);
         if (m.matches()) {

@@ -360,4 +360,192 @@ class FeedProducerIT {
         }
         assertThat(recordsOf(feedUrl)).isEmpty();
     }
+
+    @Test
+    void eachFeedsStatusIsPublishedAndReadBackLatestPerFeed() throws Exception {
+        String okUrl = base + "/status-ok.xml";
+        String badUrl = base + "/status-missing.xml";
+        routes.put("/status-ok.xml", new Response(200, "application/rss+xml", rss(
+                item("Status one", base + "/articles/status-1", "<p>one</p>"),
+                item("Status two", base + "/articles/status-2", "<p>two</p>")).getBytes(StandardCharsets.UTF_8)));
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(),
+                List.of(new FeedConfig(okUrl, "Status OK", null, null, List.of()), FeedConfig.of(badUrl)), false, null,
+                null, null, null, null, null, null, null, true, null, Duration.ZERO, 2, "producer-it-status");
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            producer.pollOnce();
+            producer.pollOnce(); // ok: 304, bad: second failure in a row, which disables it
+        }
+        Map<String, FeedStatus> byUrl = FeedStatusReader.latest(kafka.bootstrapServers(), Duration.ofSeconds(30)).stream()
+                .collect(Collectors.toMap(FeedStatus::url, s -> s));
+        assertThat(byUrl.get(okUrl)).satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Status OK");
+            assertThat(s.itemsSeen()).isEqualTo(2);
+            assertThat(s.consecutiveFailures()).isZero();
+            assertThat(s.lastSuccess()).isNotNull();
+            assertThat(s.nextPoll()).isAfter(s.lastSuccess());
+            assertThat(s.disabledReason()).isNull();
+        });
+        assertThat(byUrl.get(badUrl)).satisfies(s -> {
+            assertThat(s.consecutiveFailures()).isEqualTo(2);
+            assertThat(s.lastError()).startsWith("http-404");
+            assertThat(s.lastSuccess()).isNull();
+            assertThat(s.disabledReason()).startsWith("disabled after 2 consecutive failures").contains("http-404");
+            assertThat(s.nextPoll()).isNull();
+        });
+        // Compacted by key: one record per poll, the reader keeps the last.
+        assertThat(KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.PRODUCER_FEEDS).stream()
+                .filter(r -> r.key().equals(badUrl))).hasSize(2);
+    }
+
+    @Test
+    void feedsArePolledInParallelButOneAtATimePerHostWithItsDelay() throws Exception {
+        // One server on every loopback address: 127.0.0.1, .2 and .3 are three hosts to the producer.
+        HttpServer wide = HttpServer.create(new InetSocketAddress(0), 0);
+        wide.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        Map<String, java.util.concurrent.atomic.AtomicInteger> activeByHost = new ConcurrentHashMap<>();
+        Map<String, List<Long>> startsByHost = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxActive = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxPerHost = new java.util.concurrent.atomic.AtomicInteger();
+        wide.createContext("/", exchange -> {
+            String host = exchange.getLocalAddress().getAddress().getHostAddress();
+            startsByHost.computeIfAbsent(host, h -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(System.nanoTime());
+            maxPerHost.accumulateAndGet(activeByHost.computeIfAbsent(host, h -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet(), Math::max);
+            maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150);
+                byte[] body = ("<rss version=\"2.0\"><channel><title>P</title><item><title>t</title><link>http://" + host
+                        + exchange.getRequestURI().getPath() + "/item</link></item>"
+                        // Every feed also carries the same syndicated story: polled at once, published once.
+                        + "<item><title>s</title><link>https://syndicated.example/story-" + port(exchange) + "</link></item>"
+                        + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                active.decrementAndGet();
+                activeByHost.get(host).decrementAndGet();
+                exchange.close();
+            }
+        });
+        wide.start();
+        try {
+            int port = wide.getAddress().getPort();
+            List<FeedConfig> feeds = new java.util.ArrayList<>();
+            for (int h = 1; h <= 3; h++) {
+                for (int f = 0; f < 3; f++) {
+                    feeds.add(new FeedConfig("http://127.0.0." + h + ":" + port + "/parallel-" + f + ".xml", null, null,
+                            Duration.ofMillis(100), List.of()));
+                }
+            }
+            ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(), feeds, false, null, null, null,
+                    null, null, null, null, null, true, null, Duration.ofMillis(400), null, "producer-it-parallel", 4);
+            try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+                PollSummary once = producer.pollOnce();
+                assertThat(once.feedsOk()).isEqualTo(9);
+                assertThat(once.published()).isEqualTo(10);
+                assertThat(once.duplicatesSkipped()).isEqualTo(8);
+                AtomicBoolean stopFlag = new AtomicBoolean();
+                Thread loop = new Thread(() -> producer.run(stopFlag));
+                loop.start();
+                Thread.sleep(2500);
+                stopFlag.set(true);
+                loop.join(10_000);
+                assertThat(loop.isAlive()).isFalse();
+            }
+            assertThat(maxActive.get()).as("hosts are polled at the same time").isGreaterThanOrEqualTo(2);
+            assertThat(maxPerHost.get()).as("never two requests to one host at once").isEqualTo(1);
+            startsByHost.forEach((host, starts) -> {
+                List<Long> sorted = starts.stream().sorted().toList();
+                assertThat(sorted.size()).as(host + " polled again by run()").isGreaterThan(3);
+                // The client starts them 400 ms apart; one arrival can be late on a busy machine, which shortens a
+                // single gap but not the span from first to last by more than that lateness. Without the delay they
+                // would come about 150 ms apart (the server's answer time).
+                long span = sorted.getLast() - sorted.getFirst();
+                assertThat(span / (sorted.size() - 1)).as("mean delay between requests to " + host)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(360).toNanos());
+            });
+        } finally {
+            wide.stop(0);
+        }
+    }
+
+    @Test
+    void backfillIngestsArchivedFeedsPagesAndJsonLinesOnceKeepingTheirDatesAndDeadLettersBadFiles() throws Exception {
+        Path archive = tmp.resolve("archive");
+        java.nio.file.Files.createDirectories(archive.resolve("nested"));
+        String story = "<p>" + "An archived story about chips and the models trained on them. ".repeat(4) + "</p>";
+        java.nio.file.Files.writeString(archive.resolve("feed.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                + "<title>Archive Daily</title><link>https://archive.example/</link><description>x</description>"
+                + "<item><title>A1</title><link>https://archive.example/a1</link><pubDate>Mon, 04 Feb 2019 08:00:00 GMT</pubDate>"
+                + "<description><![CDATA[" + story.replace("archived", "first") + "]]></description></item>"
+                + "<item><title>A2</title><link>https://archive.example/a2</link><pubDate>Tue, 05 Feb 2019 08:00:00 GMT</pubDate>"
+                + "<description><![CDATA[" + story.replace("archived", "second") + "]]></description></item>"
+                + "<item><title>A3</title><link>https://archive.example/a3</link><pubDate>Wed, 06 Feb 2019 08:00:00 GMT</pubDate>"
+                + "<description><![CDATA[" + story.replace("archived", "third") + "]]></description></item>"
+                + "</channel></rss>");
+        // Byte for byte (the page is windows-1252), only its og:url changed.
+        java.nio.file.Files.writeString(archive.resolve("nested").resolve("page.html"),
+                new String(page("english-article.html"), StandardCharsets.ISO_8859_1)
+                        .replace("https://www.daily.example/tech/2025/mar/14/chipmakers-race?CMP=share_btn_tw",
+                                "https://archive.example/page-1"), StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.writeString(archive.resolve("articles.jsonl"), String.join("\n",
+                "{\"url\": \"https://archive.example/j1?utm_source=rss\", \"title\": \"J1\", \"text\": \"Kept as it was.\","
+                        + " \"publishedAt\": \"2018-05-01T10:00:00Z\", \"authors\": [\"A. Writer\"]}",
+                "this is not json",
+                "{\"url\": \"https://archive.example/a1\", \"title\": \"A1 again\", \"text\": \"the same article\"}",
+                "{\"url\": \"https://archive.example/no-text\"}", ""));
+        java.nio.file.Files.writeString(archive.resolve("garbage.xml"), "Service temporarily unavailable");
+
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(), List.of(), false, null, null, null,
+                null, null, null, null, null, false, null, null, null, "producer-it-backfill");
+        List<Backfill.Progress> progress = new java.util.ArrayList<>();
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            PollSummary first = new Backfill(producer, settings, false).run(archive, progress::add);
+            assertThat(first.published()).isEqualTo(5);
+            assertThat(first.duplicatesSkipped()).isEqualTo(1);
+            assertThat(first.deadLetters()).isEqualTo(3);
+            assertThat(first.feedsFailed()).isEqualTo(1);
+        }
+        assertThat(progress).extracting(Backfill.Progress::filesDone).containsExactly(1, 2, 3, 4);
+        assertThat(progress.getLast().filesFailed()).isEqualTo(1);
+        // A second run (a new producer) publishes nothing again.
+        try (FeedProducer again = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            PollSummary second = new Backfill(again, settings, false).run(archive, p -> { });
+            assertThat(second.published()).isZero();
+            assertThat(second.duplicatesSkipped()).isEqualTo(6);
+        }
+
+        Map<String, Article> byUrl = KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.ARTICLES_RAW).stream()
+                .map(r -> Json.read(r.value(), Article.class))
+                .filter(a -> a.canonicalUrl() != null && a.canonicalUrl().startsWith("https://archive.example/"))
+                .collect(Collectors.toMap(Article::canonicalUrl, a -> a));
+        assertThat(byUrl).containsOnlyKeys("https://archive.example/a1", "https://archive.example/a2",
+                "https://archive.example/a3", "https://archive.example/page-1", "https://archive.example/j1");
+        assertThat(byUrl.get("https://archive.example/a2").publishedAt()).isEqualTo(java.time.Instant.parse("2019-02-05T08:00:00Z"));
+        assertThat(byUrl.get("https://archive.example/a2").text()).contains("second story about chips");
+        assertThat(byUrl.get("https://archive.example/a2").feedUrl()).startsWith("file:").endsWith("/feed.xml");
+        assertThat(byUrl.get("https://archive.example/page-1").publishedAt()).isEqualTo(java.time.Instant.parse("2025-03-14T09:30:00Z"));
+        assertThat(byUrl.get("https://archive.example/page-1").text())
+                .isEqualTo(new String(page("english-article.expected.txt"), StandardCharsets.UTF_8));
+        assertThat(byUrl.get("https://archive.example/j1")).satisfies(a -> {
+            assertThat(a.publishedAt()).isEqualTo(java.time.Instant.parse("2018-05-01T10:00:00Z"));
+            assertThat(a.authors()).containsExactly("A. Writer");
+            assertThat(a.flags()).contains("backfill");
+        });
+        List<DeadLetter> letters = KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.DEAD_LETTER).stream()
+                .map(r -> Json.read(r.value(), DeadLetter.class)).filter(d -> d.source().contains("/archive/")).toList();
+        assertThat(letters).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
+                "backfill-bad-line", "backfill-bad-line", "feed-not-xml",
+                "backfill-bad-line", "backfill-bad-line", "feed-not-xml"); // each run reports them again
+        assertThat(letters).anySatisfy(d -> assertThat(d.error()).startsWith("line 4: no text"));
+    }
+
+    private static int port(com.sun.net.httpserver.HttpExchange exchange) {
+        return exchange.getLocalAddress().getPort();
+    }
 }

@@ -36,6 +36,8 @@ final class KafkaTestSupport {
             topics.add(new NewTopic(Topics.DEAD_LETTER, 1, (short) 1));
             topics.add(new NewTopic(Topics.PRODUCER_SEEN, 3, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            topics.add(new NewTopic(Topics.PRODUCER_FEEDS, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             admin.createTopics(topics).all().get();
         }
     }

@@ -100,13 +100,15 @@ final class AttributionScorer {
         boolean[] inside = insideMarks(text);
         List<GoldRelation> goldDirect = gold.stream().filter(g -> direct(inside, g.begin(), g.end())).toList();
         List<Predicted> foundDirect = found.stream().filter(p -> direct(inside, p.begin(), p.end())).toList();
-        Counts direct = match(id, text, goldDirect, foundDirect, new ArrayList<>(), "direct");
-        Counts all = match(id, text, gold, found, errors, "all");
+        List<String> directErrors = new ArrayList<>();
+        Counts direct = match(id, text, goldDirect, foundDirect, directErrors);
+        directErrors.forEach(e -> errors.add("[direct] " + e));
+        Counts all = match(id, text, gold, found, errors);
         return new Score(direct, all);
     }
 
     private static Counts match(String id, String text, List<GoldRelation> gold, List<Predicted> found,
-                                List<String> errors, String table) {
+                                List<String> errors) {
         record Pair(int g, int f, double overlap) {}
         List<Pair> pairs = new ArrayList<>();
         for (int g = 0; g < gold.size(); g++) {

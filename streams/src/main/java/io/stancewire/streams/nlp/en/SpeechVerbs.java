@@ -19,13 +19,34 @@ final class SpeechVerbs {
     static final Set<String> REPORTING = Set.of(
             "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
             "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
-            "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight");
+            "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight", "allege",
+            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear");
 
     /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
     static final Set<String> ORGANISATION_NOUNS = Set.of(
             "company", "firm", "startup", "start-up", "group", "ministry", "government", "agency", "department",
             "spokesperson", "spokesman", "spokeswoman", "representative", "lab", "laboratory", "maker",
             "chipmaker", "giant", "regulator", "administration", "office", "embassy", "commission", "bank", "fund");
+
+    /**
+     * Plural nouns that name a group of speakers ("economists warn …", "critics say …", "officials said …"): news
+     * attributes much reported speech to them, and the evaluation counts them as sources.
+     */
+    static final Set<String> GROUP_NOUNS = Set.of(
+            "economists", "analysts", "critics", "officials", "experts", "lawmakers", "legislators", "senators",
+            "investors", "executives", "leaders", "advocates", "researchers", "scientists", "residents", "sources",
+            "people", "activists", "prosecutors", "investigators", "authorities", "aides", "supporters", "opponents",
+            "observers", "strategists", "members", "workers", "employees", "voters", "doctors", "lawyers",
+            "attorneys", "regulators", "organizers", "organisers", "historians", "diplomats", "protesters", "police",
+            "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
+            "parents", "teachers", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
+
+    /** Roles that, after "the" ("the former president said"), stand for a person the article already named. */
+    static final Set<String> ROLE_NOUNS = Set.of(
+            "president", "senator", "governor", "chair", "chairman", "chairwoman", "secretary", "minister", "judge",
+            "mayor", "speaker", "congressman", "congresswoman", "ceo", "executive", "founder", "lawmaker",
+            "commissioner", "ambassador", "prosecutor", "candidate", "nominee", "economist", "analyst", "author",
+            "researcher", "professor", "official");
 
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
     static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");

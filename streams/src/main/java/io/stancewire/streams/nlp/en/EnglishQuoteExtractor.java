@@ -640,8 +640,8 @@ public final class EnglishQuoteExtractor {
                     subject = subject.shift(first);
                     return attributionFor(subject, window, t.word());
                 }
-                if (t.isVerb() && !t.tag().equals("VBN") && !t.lemma().equals("be") && !t.lemma().equals("have")
-                        && !"who".equalsIgnoreCase(window.get(Math.max(0, v - 1)).word())) {
+                if (t.isVerb() && !t.tag().equals("VBN") && !t.tag().equals("VBG") && !t.lemma().equals("be")
+                        && !t.lemma().equals("have") && !"who".equalsIgnoreCase(window.get(Math.max(0, v - 1)).word())) {
                     // Another verb first: this is the writer's sentence, not an attribution.
                     return null;
                 }
@@ -823,10 +823,23 @@ public final class EnglishQuoteExtractor {
             if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
                 return new SubjectSpan(i, i, "GROUP");
             }
+            if (t.tag().equals("NN") && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
+                return new SubjectSpan(i, i, "DOCUMENT");
+            }
             if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && definite(window, i)) {
                 return new SubjectSpan(i, i, "ROLE");
             }
             return null;
+        }
+
+        /** "the earnings report", "a statement", "Tesla's earnings announcement". */
+        private static boolean determined(List<Tok> window, int i) {
+            int k = i - 1;
+            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
+                k--;
+            }
+            return k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().equals("POS")
+                    || window.get(k).tag().equals("PRP$"));
         }
 
         /** "the president", "the former president", "the Fed chair": a role the article's reader can resolve. */
@@ -845,15 +858,16 @@ public final class EnglishQuoteExtractor {
             Speaker speaker = switch (subject.kind) {
                 case "PERSON", "ORGANIZATION" -> named(nameAt(first.index()), mention, window, subject);
                 case "PRONOUN" -> pronoun(first, mention);
-                case "GROUP" -> group(window, subject);
+                case "GROUP" -> group(window, subject, "GROUP");
+                case "DOCUMENT" -> group(window, subject, "DOCUMENT");
                 case "ROLE" -> ArticleSpeakers.withMention(role(first.begin()), mention);
                 default -> ArticleSpeakers.withMention(latest("ORGANIZATION", first.begin()), mention);
             };
             return speaker == null ? null : new Attribution(speaker, cue);
         }
 
-        /** "economists", "Major U.S. corporate leaders": a group, named by its noun phrase, with no id. */
-        private Speaker group(List<Tok> window, SubjectSpan subject) {
+        /** "economists", "Major U.S. corporate leaders", "the earnings report": named by its noun phrase, no id. */
+        private Speaker group(List<Tok> window, SubjectSpan subject, String type) {
             int k = subject.first;
             while (k > 0 && subject.first - k < 4 && (window.get(k - 1).tag().startsWith("JJ")
                     || window.get(k - 1).tag().startsWith("NN") && !window.get(k - 1).word().equals("'s"))) {
@@ -862,7 +876,7 @@ public final class EnglishQuoteExtractor {
             Tok first = window.get(k);
             Tok last = window.get(subject.last);
             String phrase = text.substring(first.begin(), last.end());
-            return new Speaker(null, phrase, new Mention(first.begin(), last.end(), phrase), null, null, "GROUP");
+            return new Speaker(null, phrase, new Mention(first.begin(), last.end(), phrase), null, null, type);
         }
 
         /** "the former president said": whoever has been speaking, else the person named last. */
@@ -1151,8 +1165,10 @@ public final class EnglishQuoteExtractor {
                     according = i;
                 }
             }
-            // "According to X, …" opens the sentence: X is the source of all of it.
-            if (according == 0) {
+            // "According to X, …" opens the sentence ("Furthermore, according to X, …"): X is the source of all of it.
+            boolean opening = according >= 0 && sentence.subList(0, according).stream()
+                    .allMatch(t -> t.isPunct() || t.tag().startsWith("RB") || t.tag().equals("CC"));
+            if (opening) {
                 return listOf(accordingTo(sentence, according, last));
             }
             // "X said (that) …" before a trailing "…, according to Y": X is the nearer source.
@@ -1178,7 +1194,7 @@ public final class EnglishQuoteExtractor {
             Attribution a = attributionFor(subject, sentence, asReported ? "as reported by" : "according to");
             int contentFrom;
             int contentTo;
-            if (i == 0) {
+            if (sentence.subList(0, i).stream().allMatch(t -> t.isPunct() || t.tag().startsWith("RB") || t.tag().equals("CC"))) {
                 contentFrom = endOfClause(sentence, subject.last + 1);
                 contentTo = last;
             } else {
@@ -1325,8 +1341,9 @@ public final class EnglishQuoteExtractor {
                 return -1;
             }
             // Without "that", what follows must be a clause, not "on LinkedIn Monday, referring to …".
-            boolean clause = that >= 0 || !sentence.get(from).tag().equals("IN")
-                    && !sentence.get(from).tag().equals("TO")
+            Tok head = sentence.get(from);
+            boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
+            boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
                     && sentence.subList(from, last + 1).stream().anyMatch(Tok::isVerb);
             return clause ? from : -1;
         }
@@ -1440,7 +1457,16 @@ public final class EnglishQuoteExtractor {
             if (before > 0 && sentence.get(before).tag().equals("DT")) {
                 before--;
             }
-            return before >= 0 && sentence.get(before).word().equals(",") && v >= last - 3 && subject.last < v;
+            if (before < 0 || !sentence.get(before).word().equals(",") || subject.last >= v) {
+                return false;
+            }
+            if (v >= last - 3) {
+                return true;
+            }
+            // "…, Jackson said in a separate opinion.": only a prepositional phrase or a time after the verb.
+            Tok next = sentence.get(v + 1);
+            return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || WHEN.contains(next.word().toLowerCase()))
+                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
         }
 
         /** Headlines ("Hannity Announces Fox Has Hired Gorka") are not reported speech and confuse the tagger. */
@@ -1471,6 +1497,11 @@ public final class EnglishQuoteExtractor {
                 // "Homebuilders like PulteGroup predict that …"
                 return true;
             }
+            if (gap <= 10 && (opener.equals("who") || opener.equals("that")) && !subject.kind.equals("PRONOUN")
+                    && sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.word().equals(",") || isMarkToken(t))) {
+                // "climate scientists who are tracking the extreme weather admit …"
+                return true;
+            }
             if (gap <= 12 && noVerb && (opener.equals("of") || opener.equals("at")) && !subject.kind.equals("PRONOUN")) {
                 // "The chief executive of JPMorgan Chase, the nation's biggest bank, warned …"
                 return true;
@@ -1485,7 +1516,8 @@ public final class EnglishQuoteExtractor {
 
         /** "Johnson on Sunday said", "Trump has repeatedly said", "she also noted". */
         private static boolean betweenSubjectAndVerb(Tok t) {
-            return t.tag().startsWith("RB") || WHEN.contains(t.word().toLowerCase());
+            return t.tag().startsWith("RB") || t.tag().equals("MD") || t.lemma().equals("do")
+                    || WHEN.contains(t.word().toLowerCase());
         }
 
         private int endOfClause(List<Tok> sentence, int from) {
@@ -1553,7 +1585,12 @@ public final class EnglishQuoteExtractor {
 
         private boolean sameSentence(int a, int b) {
             String between = text.substring(a + 1, b);
-            return !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*") && between.strip().length() < 200;
+            int before = lastTokenBefore(a + 1);
+            int after = firstTokenAtOrAfter(b);
+            // '…"between two major growth waves." Those waves …': the period inside the marks ended the sentence.
+            boolean oneSentence = before < 0 || after >= toks.size() || toks.get(before).sentence() == toks.get(after).sentence();
+            return oneSentence && !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*")
+                    && between.strip().length() < 200;
         }
 
         /** Paragraph number; a line break or a run of them separates paragraphs. */

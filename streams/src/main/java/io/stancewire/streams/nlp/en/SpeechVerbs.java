@@ -20,13 +20,14 @@ final class SpeechVerbs {
             "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
             "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
             "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight", "allege",
-            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear");
+            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge");
 
     /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
     static final Set<String> ORGANISATION_NOUNS = Set.of(
             "company", "firm", "startup", "start-up", "group", "ministry", "government", "agency", "department",
             "spokesperson", "spokesman", "spokeswoman", "representative", "lab", "laboratory", "maker",
-            "chipmaker", "giant", "regulator", "administration", "office", "embassy", "commission", "bank", "fund");
+            "chipmaker", "giant", "regulator", "administration", "office", "embassy", "commission", "bank", "fund",
+            "business", "automaker", "union", "campaign", "court", "board", "university", "council");
 
     /**
      * Plural nouns that name a group of speakers ("economists warn …", "critics say …", "officials said …"): news
@@ -40,6 +41,11 @@ final class SpeechVerbs {
             "attorneys", "regulators", "organizers", "organisers", "historians", "diplomats", "protesters", "police",
             "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
             "parents", "teachers", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
+
+    /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
+    static final Set<String> DOCUMENT_NOUNS = Set.of(
+            "report", "statement", "letter", "memo", "filing", "announcement", "study", "survey", "analysis", "note",
+            "document", "complaint", "lawsuit", "indictment", "ruling", "email", "release", "post");
 
     /** Roles that, after "the" ("the former president said"), stand for a person the article already named. */
     static final Set<String> ROLE_NOUNS = Set.of(

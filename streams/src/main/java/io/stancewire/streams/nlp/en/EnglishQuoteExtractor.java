@@ -143,7 +143,10 @@ public final class EnglishQuoteExtractor {
                     continue;
                 }
                 if (fragments.isEmpty()) {
-                    out.add(r);
+                    // Quoted words too short to stand as a quote ('his state is "sinking"') still make it partial.
+                    boolean quotes = spans.stream().anyMatch(q -> q.open() >= r.begin() && q.close() <= r.end());
+                    out.add(quotes ? new FoundQuote(r.begin(), r.end(), r.text(), FoundQuote.PARTIAL, r.speaker(), r.cue(),
+                            r.context()) : r);
                     continue;
                 }
                 int begin = r.begin();
@@ -1340,11 +1343,14 @@ public final class EnglishQuoteExtractor {
             if (last - from + 1 < 4) {
                 return -1;
             }
-            // Without "that", what follows must be a clause, not "on LinkedIn Monday, referring to …".
             Tok head = sentence.get(from);
             boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
+            // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
+            // Monday, referring to …" or "the news, citing three people".
+            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell"))
+                    && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
-                    && sentence.subList(from, last + 1).stream().anyMatch(Tok::isVerb);
+                    && (urging || sentence.subList(from, last + 1).stream().anyMatch(Article::finite));
             return clause ? from : -1;
         }
 
@@ -1367,6 +1373,10 @@ public final class EnglishQuoteExtractor {
             // "Face the Nation," Johnson said …').
             return spans.stream().anyMatch(q -> q.close() == mark
                     && sentence.stream().noneMatch(t -> t.begin() < q.open() && t.isVerb()));
+        }
+
+        private static boolean finite(Tok t) {
+            return t.tag().equals("VBD") || t.tag().equals("VBZ") || t.tag().equals("VBP") || t.tag().equals("MD");
         }
 
         /** "has said", "had repeatedly warned": a participle after a form of "have" is a finite speech verb. */

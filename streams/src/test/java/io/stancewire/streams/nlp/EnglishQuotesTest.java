@@ -252,4 +252,62 @@ class EnglishQuotesTest {
         });
         assertThat(a.entities()).anySatisfy(e -> assertThat(e.name()).isEqualTo("Washington"));
     }
+
+    @Test
+    void quotedWordsInsideReportedSpeechMakeOnePartialQuoteOfTheClause() {
+        String text = "Trump said he has not “recalibrated” his campaign despite facing a new opponent.";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).hasSize(1);
+        FoundQuote q = found.getFirst();
+        assertThat(q.kind()).isEqualTo(FoundQuote.PARTIAL);
+        assertThat(q.text()).isEqualTo("he has not “recalibrated” his campaign despite facing a new opponent");
+        assertThat(speakerName(q)).isEqualTo("Trump");
+    }
+
+    @Test
+    void twoSentencesWithTwoSpeakersAreNotOneSplitQuote() {
+        String text = "“Tariffs are leading to higher inflation,” said Mark Zandi. Libby Cantrill explained, "
+                + "“We do think that consumers will ultimately pay at least some of this tariff.”";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).extracting(FoundQuote::kind).containsExactly(FoundQuote.DIRECT, FoundQuote.DIRECT);
+        assertThat(found).extracting(EnglishQuotesTest::speakerName).containsExactly("Mark Zandi", "Libby Cantrill");
+    }
+
+    @Test
+    void groupsAreSourcesOfReportedSpeech() {
+        String text = "In the meantime, economists warn U.S. consumers will pay more for imported goods.";
+        FoundQuote q = only(quotes(text), FoundQuote.INDIRECT);
+        assertThat(q.text()).isEqualTo("U.S. consumers will pay more for imported goods");
+        assertThat(q.speaker().mention().text()).isEqualTo("economists");
+        assertThat(q.speaker().id()).isNull();
+    }
+
+    @Test
+    void postposedSpeakerOfAClauseWithQuotedWords() {
+        String text = "U.S. companies “are really living, it seems, permanently in uncertainty city,” as tariff policy "
+                + "looms large over businesses, said James Pethokoukis, economic policy analyst at American Enterprise Institute.";
+        FoundQuote q = only(quotes(text), FoundQuote.PARTIAL);
+        assertThat(q.begin()).isZero();
+        assertThat(q.text()).endsWith("looms large over businesses");
+        assertThat(speakerName(q)).isEqualTo("James Pethokoukis");
+    }
+
+    @Test
+    void aShowTitleInMarksIsNotAQuote() {
+        String text = "Appearing on CBS's \"Face the Nation,\" Johnson said the House passed a bill to fund the government.";
+        FoundQuote q = only(quotes(text), FoundQuote.INDIRECT);
+        assertThat(q.text()).isEqualTo("the House passed a bill to fund the government");
+        assertThat(speakerName(q)).isEqualTo("Johnson");
+        assertThat(quotes(text)).hasSize(1);
+    }
+
+    @Test
+    void aGerundAfterTheQuoteAddsReportedSpeechOfTheSameSpeaker() {
+        String text = "American Airlines CEO Robert Isom stated, “We don’t know what is going to happen,” adding that "
+                + "this uncertainty could lead to reduced hiring and investment.";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).extracting(FoundQuote::kind).containsExactly(FoundQuote.DIRECT, FoundQuote.INDIRECT);
+        assertThat(found.get(1).text()).isEqualTo("this uncertainty could lead to reduced hiring and investment");
+        assertThat(found).extracting(EnglishQuotesTest::speakerName).containsOnly("Robert Isom");
+    }
 }

@@ -310,4 +310,14 @@ class EnglishQuotesTest {
         assertThat(found.get(1).text()).isEqualTo("this uncertainty could lead to reduced hiring and investment");
         assertThat(found).extracting(EnglishQuotesTest::speakerName).containsOnly("Robert Isom");
     }
+
+    @Test
+    void unnamedSourcesAndTheirTheySpeak() {
+        String text = "“It’s all about CNN,” said one person with direct knowledge of the talks.\n"
+                + "Officials said the review would take months. They added that no decision had been made on the merger.";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).extracting(q -> q.speaker().mention().text()).containsExactly("person", "Officials", "They");
+        assertThat(found.get(2).text()).isEqualTo("no decision had been made on the merger");
+        assertThat(found.get(2).speaker().name()).isEqualTo("Officials");
+    }
 }

@@ -249,6 +249,9 @@ public final class EnglishQuoteExtractor {
             return t.ner().equals("O") && (t.tag().equals("NNP") || t.tag().equals("NNPS")
                     || t.tag().startsWith("NN") && t.capitalised()) && t.capitalised()
                     && !SpeechVerbs.TITLES.contains(t.word().toLowerCase())
+                    // "Officials said …" at a sentence start: a group, capitalised only by its position.
+                    && !SpeechVerbs.GROUP_NOUNS.contains(t.word().toLowerCase())
+                    && !SpeechVerbs.ANONYMOUS_NOUNS.contains(t.word().toLowerCase())
                     && t.word().chars().anyMatch(Character::isLowerCase);
         }
 
@@ -695,6 +698,10 @@ public final class EnglishQuoteExtractor {
             }
             boolean bestIsName = best.kind.equals("PERSON") || best.kind.equals("ORGANIZATION");
             boolean cIsName = c.kind.equals("PERSON") || c.kind.equals("ORGANIZATION");
+            if (c.first == best.last + 1) {
+                // "Senate Democrats", "White House officials": the later word is the head of one noun phrase.
+                return c;
+            }
             if (bestIsName && !cIsName) {
                 return best;
             }
@@ -826,6 +833,10 @@ public final class EnglishQuoteExtractor {
             if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
                 return new SubjectSpan(i, i, "GROUP");
             }
+            if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && indefinite(window, i)) {
+                // "a senior administration official said", "a person familiar with the matter said"
+                return new SubjectSpan(i, i, "GROUP");
+            }
             if (t.tag().equals("NN") && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
                 return new SubjectSpan(i, i, "DOCUMENT");
             }
@@ -833,6 +844,19 @@ public final class EnglishQuoteExtractor {
                 return new SubjectSpan(i, i, "ROLE");
             }
             return null;
+        }
+
+        /** "a senior administration official", "one person", "another aide". */
+        private static boolean indefinite(List<Tok> window, int i) {
+            int k = i - 1;
+            while (k >= 0 && i - k <= 4 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
+                k--;
+            }
+            if (k < 0) {
+                return false;
+            }
+            String w = window.get(k).word().toLowerCase();
+            return w.equals("a") || w.equals("an") || w.equals("another") || w.equals("one");
         }
 
         /** "the earnings report", "a statement", "Tesla's earnings announcement". */
@@ -937,6 +961,11 @@ public final class EnglishQuoteExtractor {
                 s = previousSpeaker(pronoun.begin());
             } else if (lower.equals("it")) {
                 s = latest("ORGANIZATION", pronoun.begin());
+            } else if (lower.equals("they")) {
+                // "Officials said … They added that …": only a group or organisation that has just been speaking.
+                Speaker previous = previousSpeaker(pronoun.begin());
+                s = previous != null && ("GROUP".equals(previous.type()) || "ORGANIZATION".equals(previous.type()))
+                        ? previous : null;
             }
             return ArticleSpeakers.withMention(s, mention);
         }

@@ -42,6 +42,11 @@ final class SpeechVerbs {
             "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
             "parents", "teachers", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
 
+    /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
+    static final Set<String> ANONYMOUS_NOUNS = Set.of(
+            "official", "source", "person", "aide", "adviser", "advisor", "staffer", "spokesperson", "spokesman",
+            "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat");
+
     /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
     static final Set<String> DOCUMENT_NOUNS = Set.of(
             "report", "statement", "letter", "memo", "filing", "announcement", "study", "survey", "analysis", "note",

@@ -11,7 +11,9 @@ import io.stancewire.model.Speaker;
  * @param text    the quoted words only: the parts of a split or multi-paragraph quote joined without the marks and
  *                the attribution in between, so it may differ from {@code input.substring(begin, end)}
  * @param kind    {@code direct}, {@code indirect} (reported speech, no marks) or {@code partial} (a quoted fragment
- *                inside the writer's own sentence)
+ *                inside the writer's own sentence; when the fragment sits in reported speech, begin, end and text are
+ *                the whole reported clause with its marks: 'Wang added that [Qwen has a "highly favorable licensing
+ *                model" that suits companies]')
  * @param speaker who said it, or null when no attribution was found
  * @param cue     the attributing verb or phrase as printed ("said", "according to", "نے کہا"), or null
  * @param context the sentence(s) around the quote as printed

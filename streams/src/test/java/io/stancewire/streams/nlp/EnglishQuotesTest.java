@@ -96,7 +96,9 @@ class EnglishQuotesTest {
         String text = "Tiezhen Wang is a machine learning engineer at Hugging Face. "
                 + "Wang added that Qwen has a \"highly favorable licensing model\" that suits companies.";
         FoundQuote q = only(quotes(text), FoundQuote.PARTIAL);
-        assertThat(q.text()).isEqualTo("highly favorable licensing model");
+        // The attributed content is the reported clause with its quoted words, as the evaluation's gold has it.
+        assertThat(q.text()).isEqualTo("Qwen has a \"highly favorable licensing model\" that suits companies");
+        assertThat(text.substring(q.begin(), q.end())).isEqualTo(q.text());
         assertThat(speakerName(q)).isEqualTo("Tiezhen Wang");
         assertThat(q.cue()).isEqualTo("added");
     }
@@ -249,5 +251,73 @@ class EnglishQuotesTest {
             assertThat(e.mentions()).extracting(m -> m.text()).containsExactly("Paul Triolo", "Triolo");
         });
         assertThat(a.entities()).anySatisfy(e -> assertThat(e.name()).isEqualTo("Washington"));
+    }
+
+    @Test
+    void quotedWordsInsideReportedSpeechMakeOnePartialQuoteOfTheClause() {
+        String text = "Trump said he has not “recalibrated” his campaign despite facing a new opponent.";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).hasSize(1);
+        FoundQuote q = found.getFirst();
+        assertThat(q.kind()).isEqualTo(FoundQuote.PARTIAL);
+        assertThat(q.text()).isEqualTo("he has not “recalibrated” his campaign despite facing a new opponent");
+        assertThat(speakerName(q)).isEqualTo("Trump");
+    }
+
+    @Test
+    void twoSentencesWithTwoSpeakersAreNotOneSplitQuote() {
+        String text = "“Tariffs are leading to higher inflation,” said Mark Zandi. Libby Cantrill explained, "
+                + "“We do think that consumers will ultimately pay at least some of this tariff.”";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).extracting(FoundQuote::kind).containsExactly(FoundQuote.DIRECT, FoundQuote.DIRECT);
+        assertThat(found).extracting(EnglishQuotesTest::speakerName).containsExactly("Mark Zandi", "Libby Cantrill");
+    }
+
+    @Test
+    void groupsAreSourcesOfReportedSpeech() {
+        String text = "In the meantime, economists warn U.S. consumers will pay more for imported goods.";
+        FoundQuote q = only(quotes(text), FoundQuote.INDIRECT);
+        assertThat(q.text()).isEqualTo("U.S. consumers will pay more for imported goods");
+        assertThat(q.speaker().mention().text()).isEqualTo("economists");
+        assertThat(q.speaker().id()).isNull();
+    }
+
+    @Test
+    void postposedSpeakerOfAClauseWithQuotedWords() {
+        String text = "U.S. companies “are really living, it seems, permanently in uncertainty city,” as tariff policy "
+                + "looms large over businesses, said James Pethokoukis, economic policy analyst at American Enterprise Institute.";
+        FoundQuote q = only(quotes(text), FoundQuote.PARTIAL);
+        assertThat(q.begin()).isZero();
+        assertThat(q.text()).endsWith("looms large over businesses");
+        assertThat(speakerName(q)).isEqualTo("James Pethokoukis");
+    }
+
+    @Test
+    void aShowTitleInMarksIsNotAQuote() {
+        String text = "Appearing on CBS's \"Face the Nation,\" Johnson said the House passed a bill to fund the government.";
+        FoundQuote q = only(quotes(text), FoundQuote.INDIRECT);
+        assertThat(q.text()).isEqualTo("the House passed a bill to fund the government");
+        assertThat(speakerName(q)).isEqualTo("Johnson");
+        assertThat(quotes(text)).hasSize(1);
+    }
+
+    @Test
+    void aGerundAfterTheQuoteAddsReportedSpeechOfTheSameSpeaker() {
+        String text = "American Airlines CEO Robert Isom stated, “We don’t know what is going to happen,” adding that "
+                + "this uncertainty could lead to reduced hiring and investment.";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).extracting(FoundQuote::kind).containsExactly(FoundQuote.DIRECT, FoundQuote.INDIRECT);
+        assertThat(found.get(1).text()).isEqualTo("this uncertainty could lead to reduced hiring and investment");
+        assertThat(found).extracting(EnglishQuotesTest::speakerName).containsOnly("Robert Isom");
+    }
+
+    @Test
+    void unnamedSourcesAndTheirTheySpeak() {
+        String text = "“It’s all about CNN,” said one person with direct knowledge of the talks.\n"
+                + "Officials said the review would take months. They added that no decision had been made on the merger.";
+        List<FoundQuote> found = quotes(text);
+        assertThat(found).extracting(q -> q.speaker().mention().text()).containsExactly("person", "Officials", "They");
+        assertThat(found.get(2).text()).isEqualTo("no decision had been made on the merger");
+        assertThat(found.get(2).speaker().name()).isEqualTo("Officials");
     }
 }

@@ -108,10 +108,63 @@ public final class EnglishQuoteExtractor {
         Result run() {
             collectNames();
             List<FoundQuote> reported = reportedSpeech();
-            List<FoundQuote> quotes = new ArrayList<>(directQuotes(reported));
-            quotes.addAll(reported);
+            List<FoundQuote> quotes = reconcile(directQuotes(reported), reported);
             quotes.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
             return new Result(quotes, entities);
+        }
+
+        /**
+         * Reported speech may quote a few of its words ('He argued the subsidies are riddled with "fraud, waste, and
+         * abuse" and require reform'): the attributed clause is the quote, of kind partial, and the quoted fragment is
+         * not a quote of its own. A clause that overlaps a quote in marks otherwise ('"…," Johnson said.' read as
+         * "…, X said.") is that quote's attribution, not reported speech.
+         */
+        private List<FoundQuote> reconcile(List<FoundQuote> marked, List<FoundQuote> reported) {
+            List<FoundQuote> out = new ArrayList<>();
+            boolean[] absorbed = new boolean[marked.size()];
+            for (FoundQuote r : reported) {
+                boolean clashes = false;
+                List<Integer> fragments = new ArrayList<>();
+                for (int i = 0; i < marked.size(); i++) {
+                    FoundQuote m = marked.get(i);
+                    int shared = Math.min(m.end(), r.end()) - Math.max(m.begin(), r.begin());
+                    if (shared <= 0) {
+                        continue;
+                    }
+                    boolean fragment = m.kind().equals(FoundQuote.PARTIAL) && shared * 2 >= m.end() - m.begin()
+                            && m.end() - m.begin() < r.end() - r.begin();
+                    if (fragment) {
+                        fragments.add(i);
+                    } else {
+                        clashes = true;
+                    }
+                }
+                if (clashes) {
+                    continue;
+                }
+                if (fragments.isEmpty()) {
+                    // Quoted words too short to stand as a quote ('his state is "sinking"') still make it partial.
+                    boolean quotes = spans.stream().anyMatch(q -> q.open() >= r.begin() && q.close() <= r.end());
+                    out.add(quotes ? new FoundQuote(r.begin(), r.end(), r.text(), FoundQuote.PARTIAL, r.speaker(), r.cue(),
+                            r.context()) : r);
+                    continue;
+                }
+                int begin = r.begin();
+                int end = r.end();
+                for (int i : fragments) {
+                    absorbed[i] = true;
+                    begin = Math.min(begin, marked.get(i).begin());
+                    end = Math.max(end, marked.get(i).end());
+                }
+                out.add(new FoundQuote(begin, end, text.substring(begin, end), FoundQuote.PARTIAL, r.speaker(), r.cue(),
+                        r.context()));
+            }
+            for (int i = 0; i < marked.size(); i++) {
+                if (!absorbed[i]) {
+                    out.add(marked.get(i));
+                }
+            }
+            return out;
         }
 
         // ---------------------------------------------------------------- names
@@ -196,6 +249,9 @@ public final class EnglishQuoteExtractor {
             return t.ner().equals("O") && (t.tag().equals("NNP") || t.tag().equals("NNPS")
                     || t.tag().startsWith("NN") && t.capitalised()) && t.capitalised()
                     && !SpeechVerbs.TITLES.contains(t.word().toLowerCase())
+                    // "Officials said …" at a sentence start: a group, capitalised only by its position.
+                    && !SpeechVerbs.GROUP_NOUNS.contains(t.word().toLowerCase())
+                    && !SpeechVerbs.ANONYMOUS_NOUNS.contains(t.word().toLowerCase())
                     && t.word().chars().anyMatch(Character::isLowerCase);
         }
 
@@ -308,6 +364,21 @@ public final class EnglishQuoteExtractor {
                     // '"A," said Triolo. "B."': a quote that follows an attributed one in its paragraph continues it.
                     attribution = previousAttribution;
                 }
+                if (attribution == null && !leading && !trailing) {
+                    // 'Economist X warns the initiative will take long. "If you're going to …"': a quote standing as
+                    // its own sentence after reported speech in the same paragraph continues that speaker.
+                    FoundQuote earlier = null;
+                    for (FoundQuote r : reported) {
+                        if (r.end() < first.open() && r.speaker() != null && (earlier == null || r.end() > earlier.end())
+                                && (previousSpan == null || r.begin() > previousSpan.close())
+                                && !text.substring(r.end(), first.open()).contains("\n")) {
+                            earlier = r;
+                        }
+                    }
+                    if (earlier != null) {
+                        attribution = new Attribution(earlier.speaker(), null);
+                    }
+                }
                 String quoted = first == last ? first.text(text) : first.text(text) + " " + last.text(text);
                 int words = quoted.split("\\s+").length;
                 int paragraph = paragraphOf(first.open());
@@ -323,7 +394,8 @@ public final class EnglishQuoteExtractor {
                     }
                     if (earlier != null && earlier.speaker() != null
                             && paragraph - paragraphOf(earlier.begin()) <= 1) {
-                        attribution = new Attribution(ArticleSpeakers.withMention(earlier.speaker(), null), null);
+                        // Attributed from the mention that attributed the paragraph before.
+                        attribution = new Attribution(earlier.speaker(), null);
                     }
                 }
                 String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
@@ -369,7 +441,7 @@ public final class EnglishQuoteExtractor {
                 return words <= 6 || titleLike(quoted);
             }
             if (partial) {
-                return words <= 1 || titleLike(quoted);
+                return words <= 1 || titleLike(quoted.strip().replaceAll("[,.]$", ""));
             }
             return false;
         }
@@ -415,8 +487,11 @@ public final class EnglishQuoteExtractor {
                 return null;
             }
             List<Tok> window = tokensIn(a.close() + 1, b.open());
-            Attribution attribution = attributionAfter(window);
-            return attribution;
+            if (window.stream().anyMatch(Tok::isSentenceEnd)) {
+                // '"A," said Zandi. Cantrill explained, "B."': two sentences, two quotes.
+                return null;
+            }
+            return attributionAfter(window);
         }
 
         /** What stands before an opening mark in the same sentence. */
@@ -470,7 +545,7 @@ public final class EnglishQuoteExtractor {
                     SubjectSpan subject = subjectBefore(window, v);
                     if (subject == null && (t.lemma().equals("say") || t.lemma().equals("add"))) {
                         // Inverted "said Paul Triolo: …"; after other verbs ("urged Nielsen to") it is the object.
-                        subject = firstCandidate(window, v + 1, Math.min(window.size(), v + 4));
+                        subject = postposedSubject(window, v + 1);
                     }
                     if (subject == null) {
                         continue;
@@ -556,12 +631,14 @@ public final class EnglishQuoteExtractor {
                 return subject == null ? null : attributionFor(subject, window, "according to");
             }
             if (head.isVerb() && SpeechVerbs.QUOTING.contains(head.lemma())) {
-                SubjectSpan subject = firstCandidate(window, first + 1, Math.min(window.size(), first + 5));
+                SubjectSpan subject = postposedSubject(window, first + 1);
                 return subject == null ? null : attributionFor(subject, window, head.word());
             }
             for (int v = first + 1; v < window.size() && v <= first + 14; v++) {
                 Tok t = window.get(v);
-                if (t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma())) {
+                // "he continued" attributes; "the practices will continue into the future" does not.
+                boolean continues = t.lemma().equals("continue") && v + 1 < window.size() && !window.get(v + 1).isPunct();
+                if (t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma()) && !continues) {
                     SubjectSpan subject = subjectBefore(window.subList(first, window.size()), v - first);
                     if (subject == null) {
                         return null;
@@ -569,8 +646,8 @@ public final class EnglishQuoteExtractor {
                     subject = subject.shift(first);
                     return attributionFor(subject, window, t.word());
                 }
-                if (t.isVerb() && !t.tag().equals("VBN") && !t.lemma().equals("be") && !t.lemma().equals("have")
-                        && !"who".equalsIgnoreCase(window.get(Math.max(0, v - 1)).word())) {
+                if (t.isVerb() && !t.tag().equals("VBN") && !t.tag().equals("VBG") && !t.lemma().equals("be")
+                        && !t.lemma().equals("have") && !"who".equalsIgnoreCase(window.get(Math.max(0, v - 1)).word())) {
                     // Another verb first: this is the writer's sentence, not an attribution.
                     return null;
                 }
@@ -597,7 +674,7 @@ public final class EnglishQuoteExtractor {
                     i++;
                     continue;
                 }
-                boolean afterPreposition = inPrepositionalPhrase(window, c.first);
+                boolean afterPreposition = inPrepositionalPhrase(window, c.first) || objectOfVerb(window, c.first);
                 boolean possessor = c.last + 1 < window.size()
                         && (window.get(c.last + 1).word().equals("'s") || window.get(c.last + 1).word().equals("’s"));
                 boolean modifier = c.kind.equals("ORGANIZATION") && c.last + 1 < v
@@ -621,6 +698,10 @@ public final class EnglishQuoteExtractor {
             }
             boolean bestIsName = best.kind.equals("PERSON") || best.kind.equals("ORGANIZATION");
             boolean cIsName = c.kind.equals("PERSON") || c.kind.equals("ORGANIZATION");
+            if (c.first == best.last + 1) {
+                // "Senate Democrats", "White House officials": the later word is the head of one noun phrase.
+                return c;
+            }
             if (bestIsName && !cIsName) {
                 return best;
             }
@@ -641,7 +722,26 @@ public final class EnglishQuoteExtractor {
                     || window.get(k).tag().startsWith("NN") && !window.get(k).capitalised())) {
                 k--;
             }
-            return k >= 0 && SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(window.get(k).word().toLowerCase());
+            if (k < 0) {
+                return false;
+            }
+            String w = window.get(k).word().toLowerCase();
+            return SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(w)
+                    || window.get(k).tag().equals("IN") && !SUBORDINATORS.contains(w);
+        }
+
+        /** Words tagged IN that open a clause rather than a prepositional phrase ("After Trump said …"). */
+        private static final Set<String> SUBORDINATORS = Set.of("that", "as", "because", "if", "while", "although",
+                "though", "since", "whether", "after", "before", "when", "once", "until", "so", "unless", "than");
+
+        /** "He thanked the lawyers … and then added": a noun phrase right after a verb is its object. */
+        private static boolean objectOfVerb(List<Tok> window, int first) {
+            int k = first - 1;
+            while (k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().startsWith("JJ")
+                    || window.get(k).tag().equals("CD") || window.get(k).tag().equals("PRP$"))) {
+                k--;
+            }
+            return k >= 0 && window.get(k).tag().startsWith("VB") && !window.get(k).lemma().equals("be");
         }
 
         /**
@@ -683,6 +783,28 @@ public final class EnglishQuoteExtractor {
             return null;
         }
 
+        /**
+         * The speaker after an inverted verb ("said former Secretary of Labor … Professor Robert Reich", "said Paul
+         * Triolo, a partner at DGA Group"): the first person named in the noun phrase that follows, else its first
+         * candidate.
+         */
+        private SubjectSpan postposedSubject(List<Tok> window, int from) {
+            for (int k = from; k < Math.min(window.size(), from + 14); k++) {
+                Tok t = window.get(k);
+                if (t.isSentenceEnd() || isMarkToken(t) || t.isVerb() || t.tag().startsWith("W")) {
+                    break;
+                }
+                SubjectSpan c = candidateAt(window, k, window.size());
+                if (c != null && c.kind.equals("PERSON")) {
+                    return c;
+                }
+                if (c != null) {
+                    k = c.last;
+                }
+            }
+            return firstCandidate(window, from, Math.min(window.size(), from + 5));
+        }
+
         private SubjectSpan candidateAt(List<Tok> window, int i, int limit) {
             Tok t = window.get(i);
             String ner = t.ner();
@@ -708,7 +830,52 @@ public final class EnglishQuoteExtractor {
                     && window.get(i - 1).word().equalsIgnoreCase("the")) {
                 return new SubjectSpan(i, i, "NOUN");
             }
+            if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
+                return new SubjectSpan(i, i, "GROUP");
+            }
+            if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && indefinite(window, i)) {
+                // "a senior administration official said", "a person familiar with the matter said"
+                return new SubjectSpan(i, i, "GROUP");
+            }
+            if (t.tag().equals("NN") && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
+                return new SubjectSpan(i, i, "DOCUMENT");
+            }
+            if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && definite(window, i)) {
+                return new SubjectSpan(i, i, "ROLE");
+            }
             return null;
+        }
+
+        /** "a senior administration official", "one person", "another aide". */
+        private static boolean indefinite(List<Tok> window, int i) {
+            int k = i - 1;
+            while (k >= 0 && i - k <= 4 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
+                k--;
+            }
+            if (k < 0) {
+                return false;
+            }
+            String w = window.get(k).word().toLowerCase();
+            return w.equals("a") || w.equals("an") || w.equals("another") || w.equals("one");
+        }
+
+        /** "the earnings report", "a statement", "Tesla's earnings announcement". */
+        private static boolean determined(List<Tok> window, int i) {
+            int k = i - 1;
+            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
+                k--;
+            }
+            return k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().equals("POS")
+                    || window.get(k).tag().equals("PRP$"));
+        }
+
+        /** "the president", "the former president", "the Fed chair": a role the article's reader can resolve. */
+        private static boolean definite(List<Tok> window, int i) {
+            int k = i - 1;
+            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NNP"))) {
+                k--;
+            }
+            return k >= 0 && window.get(k).word().equalsIgnoreCase("the");
         }
 
         private Attribution attributionFor(SubjectSpan subject, List<Tok> window, String cue) {
@@ -718,9 +885,31 @@ public final class EnglishQuoteExtractor {
             Speaker speaker = switch (subject.kind) {
                 case "PERSON", "ORGANIZATION" -> named(nameAt(first.index()), mention, window, subject);
                 case "PRONOUN" -> pronoun(first, mention);
+                case "GROUP" -> group(window, subject, "GROUP");
+                case "DOCUMENT" -> group(window, subject, "DOCUMENT");
+                case "ROLE" -> ArticleSpeakers.withMention(role(first.begin()), mention);
                 default -> ArticleSpeakers.withMention(latest("ORGANIZATION", first.begin()), mention);
             };
             return speaker == null ? null : new Attribution(speaker, cue);
+        }
+
+        /** "economists", "Major U.S. corporate leaders", "the earnings report": named by its noun phrase, no id. */
+        private Speaker group(List<Tok> window, SubjectSpan subject, String type) {
+            int k = subject.first;
+            while (k > 0 && subject.first - k < 4 && (window.get(k - 1).tag().startsWith("JJ")
+                    || window.get(k - 1).tag().startsWith("NN") && !window.get(k - 1).word().equals("'s"))) {
+                k--;
+            }
+            Tok first = window.get(k);
+            Tok last = window.get(subject.last);
+            String phrase = text.substring(first.begin(), last.end());
+            return new Speaker(null, phrase, new Mention(first.begin(), last.end(), phrase), null, null, type);
+        }
+
+        /** "the former president said": whoever has been speaking, else the person named last. */
+        private Speaker role(int before) {
+            Speaker previous = previousSpeaker(before);
+            return previous != null && "PERSON".equals(previous.type()) ? previous : latest("PERSON", before);
         }
 
         private Speaker named(Named n, Mention mention, List<Tok> window, SubjectSpan subject) {
@@ -772,6 +961,11 @@ public final class EnglishQuoteExtractor {
                 s = previousSpeaker(pronoun.begin());
             } else if (lower.equals("it")) {
                 s = latest("ORGANIZATION", pronoun.begin());
+            } else if (lower.equals("they")) {
+                // "Officials said … They added that …": only a group or organisation that has just been speaking.
+                Speaker previous = previousSpeaker(pronoun.begin());
+                s = previous != null && ("GROUP".equals(previous.type()) || "ORGANIZATION".equals(previous.type()))
+                        ? previous : null;
             }
             return ArticleSpeakers.withMention(s, mention);
         }
@@ -973,12 +1167,8 @@ public final class EnglishQuoteExtractor {
                     e++;
                 }
                 List<Tok> sentence = toks.subList(s, e + 1);
-                int sBegin = sentence.getFirst().begin();
-                int sEnd = sentence.getLast().end();
-                boolean quoted = spans.stream().anyMatch(q -> q.open() < sEnd && q.close() >= sBegin);
-                if (!quoted && !headline(sentence)) {
-                    FoundQuote q = reported(sentence);
-                    if (q != null) {
+                if (!headline(sentence)) {
+                    for (FoundQuote q : reported(sentence)) {
                         out.add(q);
                         if (q.speaker() != null) {
                             attributions.put(q.begin(), q.speaker());
@@ -990,54 +1180,111 @@ public final class EnglishQuoteExtractor {
             return out;
         }
 
-        private FoundQuote reported(List<Tok> sentence) {
+        private List<FoundQuote> reported(List<Tok> sentence) {
             int n = sentence.size();
             int last = n - 1;
             while (last >= 0 && sentence.get(last).isPunct()) {
                 last--;
             }
             if (last < 4) {
-                return null;
+                return List.of();
             }
-            // "According to X, …" / "…, according to X."
-            for (int i = 0; i + 1 <= last; i++) {
-                if (sentence.get(i).lemma().equals("accord") && sentence.get(i + 1).word().equalsIgnoreCase("to")) {
-                    SubjectSpan subject = firstCandidate(sentence, i + 2, Math.min(n, i + 8));
-                    if (subject == null) {
-                        return null;
-                    }
-                    Attribution a = attributionFor(subject, sentence, "according to");
-                    int contentFrom;
-                    int contentTo;
-                    if (i == 0) {
-                        contentFrom = endOfClause(sentence, subject.last + 1);
-                        contentTo = last;
-                    } else {
-                        contentFrom = 0;
-                        contentTo = i - 1;
-                        while (contentTo >= 0 && sentence.get(contentTo).isPunct()) {
-                            contentTo--;
-                        }
-                    }
-                    return indirect(sentence, contentFrom, contentTo, a);
+            int according = -1;
+            for (int i = 0; i + 1 <= last && according < 0; i++) {
+                if (sentence.get(i).lemma().equals("accord") && sentence.get(i + 1).word().equalsIgnoreCase("to")
+                        || i > 0 && i + 2 <= last && sentence.get(i).word().equalsIgnoreCase("as")
+                        && sentence.get(i + 1).word().equalsIgnoreCase("reported") && sentence.get(i + 2).word().equals("by")) {
+                    according = i;
                 }
             }
-            // "X said (that) …", "X told CNBC …", "X warned …"
+            // "According to X, …" opens the sentence ("Furthermore, according to X, …"): X is the source of all of it.
+            boolean opening = according >= 0 && sentence.subList(0, according).stream()
+                    .allMatch(t -> t.isPunct() || t.tag().startsWith("RB") || t.tag().equals("CC"));
+            if (opening) {
+                return listOf(accordingTo(sentence, according, last));
+            }
+            // "X said (that) …" before a trailing "…, according to Y": X is the nearer source.
+            List<FoundQuote> byVerb = byVerb(sentence, last);
+            if (!byVerb.isEmpty() || according < 0) {
+                return byVerb;
+            }
+            return listOf(accordingTo(sentence, according, last));
+        }
+
+        private static List<FoundQuote> listOf(FoundQuote q) {
+            return q == null ? List.of() : List.of(q);
+        }
+
+        /** "According to X, …" / "…, according to X." */
+        private FoundQuote accordingTo(List<Tok> sentence, int i, int last) {
+            boolean asReported = sentence.get(i).word().equalsIgnoreCase("as");
+            int from = i + (asReported ? 3 : 2);
+            SubjectSpan subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
+            if (subject == null) {
+                return null;
+            }
+            Attribution a = attributionFor(subject, sentence, asReported ? "as reported by" : "according to");
+            int contentFrom;
+            int contentTo;
+            if (sentence.subList(0, i).stream().allMatch(t -> t.isPunct() || t.tag().startsWith("RB") || t.tag().equals("CC"))) {
+                contentFrom = endOfClause(sentence, subject.last + 1);
+                contentTo = last;
+            } else {
+                contentFrom = 0;
+                contentTo = i - 1;
+                while (contentTo >= 0 && sentence.get(contentTo).isPunct()) {
+                    contentTo--;
+                }
+            }
+            return indirect(sentence, contentFrom, contentTo, a);
+        }
+
+        /** "X said (that) …", "X told CNBC …", "X warned …", "…, X said.", "…, said X, a partner at Y.", "…, saying …". */
+        private List<FoundQuote> byVerb(List<Tok> sentence, int last) {
             for (int v = 1; v <= last; v++) {
                 Tok t = sentence.get(v);
-                if (!t.isVerb() || t.tag().equals("VBN") || t.tag().equals("VBG")
-                        || !SpeechVerbs.REPORTING.contains(t.lemma())) {
+                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma())) {
+                    continue;
+                }
+                // ", saying …" / ", adding that …": the sentence's subject speaks again.
+                boolean gerund = t.tag().equals("VBG") && (sentence.get(v - 1).word().equals(",")
+                        || v >= 2 && isMarkToken(sentence.get(v - 1)) && sentence.get(v - 2).word().equals(","));
+                if (t.tag().equals("VBG") && !gerund || t.tag().equals("VBN") && !perfect(sentence, v)) {
                     continue;
                 }
                 if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
                     continue;
                 }
-                SubjectSpan subject = subjectBefore(sentence, v);
-                if (subject == null || !adjacent(sentence, subject, v)) {
+                SubjectSpan subject = gerund ? mainSubject(sentence, v) : subjectBefore(sentence, v);
+                if (subject != null && !gerund && !adjacent(sentence, subject, v)) {
+                    subject = null;
+                }
+                if (subject != null && !gerund && attributesQuoteBefore(sentence, subject)) {
+                    // '"…," Fain said just before the deadline passed': the attribution of the quote, not new speech.
                     continue;
                 }
+                if (subject == null && !gerund && sentence.get(v - 1).word().equals(",")
+                        && (t.lemma().equals("say") || t.lemma().equals("add") || t.lemma().equals("write"))) {
+                    // "…, said James Pethokoukis, economic policy analyst at American Enterprise Institute."
+                    SubjectSpan after = postposedSubject(sentence, v + 1);
+                    int to = v - 2;
+                    while (to >= 0 && sentence.get(to).isPunct()) {
+                        to--;
+                    }
+                    if (after != null && to >= 3) {
+                        return listOf(indirect(sentence, 0, to, attributionFor(after, sentence, t.word())));
+                    }
+                }
+                if (subject == null) {
+                    continue;
+                }
+                if (!gerund && subject.first >= 2 && sentence.get(subject.first - 1).word().equals(",")
+                        && v + 1 < last && sentence.get(v + 1).word().equals(",")) {
+                    // 'Those figures, he said, "do add to confidence" that …': the attribution sits inside its content.
+                    return listOf(indirect(sentence, 0, last, attributionFor(subject, sentence, t.word())));
+                }
                 // "…, X said." closes the sentence: the content is what came before.
-                if (v >= last || sentenceClosesWith(sentence, subject, v, last)) {
+                if (!gerund && (v >= last || sentenceClosesWith(sentence, subject, v, last))) {
                     int to = subject.first - 1;
                     if (to >= 0 && sentence.get(to).tag().equals("DT")) {
                         to--;
@@ -1046,52 +1293,167 @@ public final class EnglishQuoteExtractor {
                         to--;
                     }
                     if (to < 3) {
-                        return null;
+                        return List.of();
                     }
-                    return indirect(sentence, 0, to, attributionFor(subject, sentence, t.word()));
+                    return listOf(indirect(sentence, 0, to, attributionFor(subject, sentence, t.word())));
                 }
-                int from = v + 1;
-                if (t.lemma().equals("point")) {
-                    from++;
-                }
-                int that = -1;
-                for (int k = from; k <= Math.min(last, from + 7); k++) {
-                    if (sentence.get(k).word().equalsIgnoreCase("that") && sentence.get(k).tag().equals("IN")) {
-                        that = k;
+                List<FoundQuote> out = new ArrayList<>();
+                Attribution attribution = attributionFor(subject, sentence, t.word());
+                int verb = v;
+                while (verb >= 0) {
+                    int from = contentStart(sentence, verb, last);
+                    if (from < 0 || isMarkToken(sentence.get(from)) && opensQuote(sentence.get(from))) {
+                        // 'X said: "…"': the quote in marks is the content, and the quote path has it.
                         break;
                     }
+                    // "said A and said B": a second speech verb of the same subject starts a second relation.
+                    int next = -1;
+                    for (int k = from + 1; k <= last && next < 0; k++) {
+                        Tok c = sentence.get(k);
+                        String before = sentence.get(k - 1).word().toLowerCase();
+                        boolean coordinated = c.isVerb() && !c.tag().equals("VBG") && !c.tag().equals("VBN")
+                                && (before.equals("and") || before.equals("but"));
+                        boolean adding = c.tag().equals("VBG") && (before.equals(",") || isMarkToken(sentence.get(k - 1))
+                                && sentence.get(k - 2).word().equals(","));
+                        if ((coordinated || adding) && SpeechVerbs.REPORTING.contains(c.lemma())) {
+                            next = k;
+                        }
+                    }
+                    int to = next < 0 ? withoutTrailingAttribution(sentence, from, last) : next - 1;
+                    while (to > from && (sentence.get(to).isPunct() || sentence.get(to).word().equalsIgnoreCase("and")
+                            || sentence.get(to).word().equalsIgnoreCase("but"))) {
+                        to--;
+                    }
+                    FoundQuote q = indirect(sentence, from, to, attribution);
+                    if (q != null) {
+                        out.add(q);
+                    }
+                    verb = next;
                 }
-                if (that < 0 && followsQuote(sentence.getFirst().begin())) {
-                    // '"…!" Nadella wrote on LinkedIn Monday': the attribution of the quote before, not new speech.
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            }
+            return List.of();
+        }
+
+        /**
+         * Where the reported clause of the verb at {@code v} starts (after "that", after the one told), or -1 when
+         * what follows is not a clause ("wrote on LinkedIn Monday, referring to …").
+         */
+        private int contentStart(List<Tok> sentence, int v, int last) {
+            Tok t = sentence.get(v);
+            int from = v + 1;
+            if (t.lemma().equals("point")) {
+                from++;
+            }
+            int that = -1;
+            for (int k = from; k <= Math.min(last, from + 20) && that < 0; k++) {
+                Tok c = sentence.get(k);
+                if (c.word().equalsIgnoreCase("that") && c.tag().equals("IN")) {
+                    that = k;
+                } else if (c.isVerb() || isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
+                    // "that" belongs to the speech verb only if no other verb or quote came between.
+                    break;
+                }
+            }
+            if (that < 0 && followsQuote(sentence.getFirst().begin())) {
+                // '"…!" Nadella wrote on LinkedIn Monday': the attribution of the quote before, not new speech.
+                return -1;
+            }
+            if (that >= 0) {
+                from = that + 1;
+            } else if (t.lemma().equals("tell")) {
+                from = afterObject(sentence, from, last);
+            }
+            while (from <= last && sentence.get(from).isPunct() && !isMarkToken(sentence.get(from))) {
+                from++;
+            }
+            if (last - from + 1 < 4) {
+                return -1;
+            }
+            Tok head = sentence.get(from);
+            boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
+            // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
+            // Monday, referring to …" or "the news, citing three people".
+            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell"))
+                    && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
+            boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
+                    && (urging || sentence.subList(from, last + 1).stream().anyMatch(Article::finite));
+            return clause ? from : -1;
+        }
+
+        private boolean opensQuote(Tok mark) {
+            return spans.stream().anyMatch(q -> q.open() == mark.begin());
+        }
+
+        /** The subject's noun phrase starts right after a closing quote mark ('"…," Baidu founder Robin Li said'). */
+        private boolean attributesQuoteBefore(List<Tok> sentence, SubjectSpan subject) {
+            int k = subject.first - 1;
+            while (k >= 0 && (sentence.get(k).tag().startsWith("NN") || sentence.get(k).tag().startsWith("JJ")
+                    || sentence.get(k).tag().equals("DT") || sentence.get(k).tag().equals("POS"))) {
+                k--;
+            }
+            if (k < 0 || !isMarkToken(sentence.get(k))) {
+                return false;
+            }
+            int mark = sentence.get(k).begin();
+            // The quote opens the sentence (after a dateline at most): not a title inside it ('Appearing on CBS's
+            // "Face the Nation," Johnson said …').
+            return spans.stream().anyMatch(q -> q.close() == mark
+                    && sentence.stream().noneMatch(t -> t.begin() < q.open() && t.isVerb()));
+        }
+
+        private static boolean finite(Tok t) {
+            return t.tag().equals("VBD") || t.tag().equals("VBZ") || t.tag().equals("VBP") || t.tag().equals("MD");
+        }
+
+        /** "has said", "had repeatedly warned": a participle after a form of "have" is a finite speech verb. */
+        private static boolean perfect(List<Tok> sentence, int v) {
+            int k = v - 1;
+            while (k >= 0 && sentence.get(k).tag().startsWith("RB")) {
+                k--;
+            }
+            return k >= 0 && sentence.get(k).lemma().equals("have");
+        }
+
+        /** The subject of the sentence's main clause: its first candidate outside a preposition, possessive or quote. */
+        private SubjectSpan mainSubject(List<Tok> sentence, int v) {
+            int i = 0;
+            while (i < v) {
+                SubjectSpan c = candidateAt(sentence, i, v);
+                if (c == null) {
+                    i++;
                     continue;
                 }
-                if (that >= 0) {
-                    from = that + 1;
-                } else if (t.lemma().equals("tell")) {
-                    from = afterObject(sentence, from, last);
+                boolean possessor = c.last + 1 < sentence.size() && (sentence.get(c.last + 1).word().equals("'s")
+                        || sentence.get(c.last + 1).word().equals("’s"));
+                if (!inPrepositionalPhrase(sentence, c.first) && !possessor && !insideQuote(sentence.get(c.first).begin())) {
+                    if (c.kind.equals("ORGANIZATION")) {
+                        for (int k = c.last + 1; k < Math.min(v, c.last + 4); k++) {
+                            SubjectSpan person = candidateAt(sentence, k, v);
+                            if (person != null && person.kind.equals("PERSON")) {
+                                return person;
+                            }
+                        }
+                    }
+                    return c;
                 }
-                while (from <= last && sentence.get(from).isPunct()) {
-                    from++;
-                }
-                if (last - from + 1 < 4) {
-                    continue;
-                }
-                final int contentFrom = from;
-                // Without "that", what follows must be a clause, not "on LinkedIn Monday, referring to …".
-                boolean clause = that >= 0 || !sentence.get(contentFrom).tag().equals("IN")
-                        && !sentence.get(contentFrom).tag().equals("TO")
-                        && sentence.subList(contentFrom, last + 1).stream().anyMatch(Tok::isVerb);
-                if (!clause) {
-                    continue;
-                }
-                return indirect(sentence, from, withoutTrailingAttribution(sentence, from, last),
-                        attributionFor(subject, sentence, t.word()));
+                i = c.last + 1;
             }
             return null;
         }
 
         /** "…the deal, Politico noted.": the source's own attribution at the end is not part of the content. */
         private int withoutTrailingAttribution(List<Tok> sentence, int from, int last) {
+            for (int c = from + 1; c + 2 <= last; c++) {
+                String w1 = sentence.get(c + 1).word().toLowerCase();
+                String w2 = sentence.get(c + 2).word().toLowerCase();
+                if (sentence.get(c).word().equals(",") && (w1.equals("according") && w2.equals("to")
+                        || w1.equals("as") && (w2.equals("reported") || w2.equals("quoted")))) {
+                    return c - 1;
+                }
+            }
             for (int c = last - 1; c > from && c >= last - 5; c--) {
                 if (sentence.get(c).word().equals(",") && isSpeechVerb(sentence.get(last))
                         && candidateAt(sentence, c + 1, last) != null) {
@@ -1103,7 +1465,8 @@ public final class EnglishQuoteExtractor {
 
         private boolean followsQuote(int sentenceBegin) {
             return spans.stream().anyMatch(q -> q.close() < sentenceBegin
-                    && text.substring(q.close() + 1, sentenceBegin).isBlank());
+                    && text.substring(q.close() + 1, sentenceBegin).isBlank()
+                    && !text.substring(q.close() + 1, sentenceBegin).contains("\n"));
         }
 
         /** "told CNBC", "told reporters", "told the committee", "told him": one noun phrase, the one told. */
@@ -1133,7 +1496,16 @@ public final class EnglishQuoteExtractor {
             if (before > 0 && sentence.get(before).tag().equals("DT")) {
                 before--;
             }
-            return before >= 0 && sentence.get(before).word().equals(",") && v >= last - 3 && subject.last < v;
+            if (before < 0 || !sentence.get(before).word().equals(",") || subject.last >= v) {
+                return false;
+            }
+            if (v >= last - 3) {
+                return true;
+            }
+            // "…, Jackson said in a separate opinion.": only a prepositional phrase or a time after the verb.
+            Tok next = sentence.get(v + 1);
+            return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || WHEN.contains(next.word().toLowerCase()))
+                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
         }
 
         /** Headlines ("Hannity Announces Fox Has Hired Gorka") are not reported speech and confuse the tagger. */
@@ -1155,11 +1527,36 @@ public final class EnglishQuoteExtractor {
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */
         private boolean adjacent(List<Tok> sentence, SubjectSpan subject, int v) {
             int gap = v - subject.last - 1;
-            if (gap <= 1) {
-                return gap == 0 || sentence.get(subject.last + 1).tag().equals("RB");
+            if (gap <= 3 && sentence.subList(subject.last + 1, v).stream().allMatch(Article::betweenSubjectAndVerb)) {
+                return true;
+            }
+            String opener = sentence.get(subject.last + 1).word().toLowerCase();
+            boolean noVerb = sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
+            if (gap <= 5 && noVerb && (opener.equals("like") || opener.equals("including") || opener.equals("such"))) {
+                // "Homebuilders like PulteGroup predict that …"
+                return true;
+            }
+            if (gap <= 10 && (opener.equals("who") || opener.equals("that")) && !subject.kind.equals("PRONOUN")
+                    && sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.word().equals(",") || isMarkToken(t))) {
+                // "climate scientists who are tracking the extreme weather admit …"
+                return true;
+            }
+            if (gap <= 12 && noVerb && (opener.equals("of") || opener.equals("at")) && !subject.kind.equals("PRONOUN")) {
+                // "The chief executive of JPMorgan Chase, the nation's biggest bank, warned …"
+                return true;
             }
             return sentence.get(subject.last + 1).word().equals(",") && sentence.get(v - 1).word().equals(",")
                     && gap <= 16;
+        }
+
+        private static final Set<String> WHEN = Set.of("on", "last", "this", "earlier", "later", "also", "again",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+                "today", "yesterday", "has", "have", "had", "previously", "repeatedly", "recently");
+
+        /** "Johnson on Sunday said", "Trump has repeatedly said", "she also noted". */
+        private static boolean betweenSubjectAndVerb(Tok t) {
+            return t.tag().startsWith("RB") || t.tag().equals("MD") || t.lemma().equals("do")
+                    || WHEN.contains(t.word().toLowerCase());
         }
 
         private int endOfClause(List<Tok> sentence, int from) {
@@ -1227,7 +1624,12 @@ public final class EnglishQuoteExtractor {
 
         private boolean sameSentence(int a, int b) {
             String between = text.substring(a + 1, b);
-            return !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*") && between.strip().length() < 200;
+            int before = lastTokenBefore(a + 1);
+            int after = firstTokenAtOrAfter(b);
+            // '…"between two major growth waves." Those waves …': the period inside the marks ended the sentence.
+            boolean oneSentence = before < 0 || after >= toks.size() || toks.get(before).sentence() == toks.get(after).sentence();
+            return oneSentence && !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*")
+                    && between.strip().length() < 200;
         }
 
         /** Paragraph number; a line break or a run of them separates paragraphs. */

@@ -19,13 +19,45 @@ final class SpeechVerbs {
     static final Set<String> REPORTING = Set.of(
             "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
             "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
-            "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight");
+            "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight", "allege",
+            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge");
 
     /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
     static final Set<String> ORGANISATION_NOUNS = Set.of(
             "company", "firm", "startup", "start-up", "group", "ministry", "government", "agency", "department",
             "spokesperson", "spokesman", "spokeswoman", "representative", "lab", "laboratory", "maker",
-            "chipmaker", "giant", "regulator", "administration", "office", "embassy", "commission", "bank", "fund");
+            "chipmaker", "giant", "regulator", "administration", "office", "embassy", "commission", "bank", "fund",
+            "business", "automaker", "union", "campaign", "court", "board", "university", "council");
+
+    /**
+     * Plural nouns that name a group of speakers ("economists warn …", "critics say …", "officials said …"): news
+     * attributes much reported speech to them, and the evaluation counts them as sources.
+     */
+    static final Set<String> GROUP_NOUNS = Set.of(
+            "economists", "analysts", "critics", "officials", "experts", "lawmakers", "legislators", "senators",
+            "investors", "executives", "leaders", "advocates", "researchers", "scientists", "residents", "sources",
+            "people", "activists", "prosecutors", "investigators", "authorities", "aides", "supporters", "opponents",
+            "observers", "strategists", "members", "workers", "employees", "voters", "doctors", "lawyers",
+            "attorneys", "regulators", "organizers", "organisers", "historians", "diplomats", "protesters", "police",
+            "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
+            "parents", "teachers", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
+
+    /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
+    static final Set<String> ANONYMOUS_NOUNS = Set.of(
+            "official", "source", "person", "aide", "adviser", "advisor", "staffer", "spokesperson", "spokesman",
+            "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat");
+
+    /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
+    static final Set<String> DOCUMENT_NOUNS = Set.of(
+            "report", "statement", "letter", "memo", "filing", "announcement", "study", "survey", "analysis", "note",
+            "document", "complaint", "lawsuit", "indictment", "ruling", "email", "release", "post");
+
+    /** Roles that, after "the" ("the former president said"), stand for a person the article already named. */
+    static final Set<String> ROLE_NOUNS = Set.of(
+            "president", "senator", "governor", "chair", "chairman", "chairwoman", "secretary", "minister", "judge",
+            "mayor", "speaker", "congressman", "congresswoman", "ceo", "executive", "founder", "lawmaker",
+            "commissioner", "ambassador", "prosecutor", "candidate", "nominee", "economist", "analyst", "author",
+            "researcher", "professor", "official");
 
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
     static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");

@@ -51,7 +51,15 @@ public final class QuoteMarks {
                     i = next + 1;
                     continue;
                 }
-                // A mark left open at a paragraph end with no continuation: a stray mark, not a quote.
+                int partEnd = trimEnd(text, partBegin, i);
+                if (opensSentence(text, open) && partEnd > partBegin && ".!?".indexOf(text.charAt(partEnd - 1)) >= 0) {
+                    // '… Fain said. "This isn't just about the UAW. … equity.' and the paragraph ends: the closing
+                    // mark was forgotten; the quoted sentences end with the paragraph.
+                    parts.add(new QuoteSpan.Part(partBegin, partEnd));
+                    spans.add(new QuoteSpan(open, partEnd, parts));
+                    parts = new ArrayList<>();
+                }
+                // Otherwise a mark left open at a paragraph end with no continuation is a stray mark, not a quote.
                 open = -1;
                 parts.clear();
                 i = next;
@@ -76,6 +84,16 @@ public final class QuoteMarks {
             i++;
         }
         return spans;
+    }
+
+    /** The mark starts a sentence inside its paragraph: right after a sentence's end and a space. */
+    private static boolean opensSentence(String text, int mark) {
+        int k = mark - 1;
+        while (k >= 0 && text.charAt(k) == ' ') {
+            k--;
+        }
+        return k > 0 && k < mark - 1 && ".!?".indexOf(text.charAt(k)) >= 0
+                || k > 1 && k < mark - 1 && isMark(text.charAt(k)) && ".!?".indexOf(text.charAt(k - 1)) >= 0;
     }
 
     private static int nextParagraphStart(String text, int newline) {

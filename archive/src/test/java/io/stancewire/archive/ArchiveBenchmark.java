@@ -96,13 +96,16 @@ public final class ArchiveBenchmark {
         List<List<Long>> byShape = new ArrayList<>();
         shapes.forEach(shape -> byShape.add(new ArrayList<>()));
         long[] matches = new long[shapes.size()];
+        Double[] sampled = new Double[shapes.size()];
         long totalHits = 0;
         for (int i = 0; i < searches; i++) {
             int shape = random.nextInt(shapes.size());
             QuoteQuery query = QuoteQuery.parse(shapes.get(shape), Set.of());
             long t = System.nanoTime();
-            long total = archive.search(query).total();
+            SearchPage page = archive.search(query);
             nanos[i] = System.nanoTime() - t;
+            long total = page.total();
+            sampled[shape] = page.facets().sampleProbability();
             totalHits += total;
             matches[shape] = total;
             byShape.get(shape).add(nanos[i]);
@@ -110,8 +113,9 @@ public final class ArchiveBenchmark {
         for (int i = 0; i < shapes.size(); i++) {
             List<Long> times = byShape.get(i).stream().sorted().toList();
             if (!times.isEmpty()) {
-                System.out.printf("  %-90s %,9d matches: p50 %6.1f ms, p99 %6.1f ms (%d runs)%n", shapes.get(i), matches[i],
-                        ms(times.get(times.size() / 2)), ms(times.get((int) (times.size() * 0.99))), times.size());
+                System.out.printf("  %-90s %,9d matches: p50 %6.1f ms, p99 %6.1f ms (%d runs), facets %s%n", shapes.get(i),
+                        matches[i], ms(times.get(times.size() / 2)), ms(times.get((int) (times.size() * 0.99))), times.size(),
+                        sampled[i] == null ? "exact" : String.format("sampled at %.3f", sampled[i]));
             }
         }
         Arrays.sort(nanos);

@@ -9,6 +9,7 @@ import io.stancewire.model.Indices;
 import io.stancewire.model.Quote;
 
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,7 +26,11 @@ import java.util.Set;
  * Run by hand: indexes as many quotes as fit in a time budget into a local node (full JIT, as in production), then
  * prints filtered-search-with-facets latency percentiles and export throughput.
  *
- * <pre>java ... ArchiveBenchmark [maxQuotes=1000000] [indexMinutes=4] [searches=400] [dataDir] [exports=true]</pre>
+ * <pre>java ... ArchiveBenchmark [maxQuotes=1000000] [indexMinutes=4] [searches=400] [dataDir] [exports=true] [requestCache=true]</pre>
+ *
+ * The seven query shapes repeat, so with {@code requestCache=true} (the index's default) the facet requests are
+ * mostly answered from the shard request cache, as repeated clicks would be between two refreshes; {@code false}
+ * turns the cache off on the index for the run, so that every facet count is computed.
  *
  * With a {@code dataDir} from an earlier run (it is printed and kept), the quotes already there are reused, and
  * loading goes on up to {@code maxQuotes} where that run ran out of time (batches are deterministic, so a batch cut
@@ -48,6 +53,10 @@ public final class ArchiveBenchmark {
             long present = es.count(c -> c.index(Indices.QUOTES)).count();
             long indexed = present >= maxQuotes ? present : load(es, present, maxQuotes, budget);
             QuoteArchive archive = new QuoteArchive(es);
+            boolean requestCache = args.length <= 5 || Boolean.parseBoolean(args[5]);
+            es.indices().putSettings(s -> s.index(Indices.QUOTES)
+                    .withJson(new StringReader("{\"index.requests.cache.enable\": " + requestCache + "}")));
+            System.out.println("shard request cache: " + (requestCache ? "on" : "off"));
             System.out.printf("cores available: %d, quotes in the archive: %,d%n", Runtime.getRuntime().availableProcessors(), indexed);
             searchLatency(archive, searches);
             if (args.length <= 4 || Boolean.parseBoolean(args[4])) {

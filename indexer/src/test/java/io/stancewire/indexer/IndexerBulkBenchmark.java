@@ -98,6 +98,17 @@ public final class IndexerBulkBenchmark {
             if (count != offset) {
                 throw new IllegalStateException("expected " + offset + " documents, found " + count);
             }
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** The node's data is a few hundred MB per run and of no use afterwards. */
+    private static void deleteRecursively(Path dir) throws Exception {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
@@ -19,8 +18,10 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stancewire.indexer.QuoteDocument;
 import io.stancewire.model.Indices;
+import io.stancewire.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,13 @@ import java.util.Optional;
  * through; a node without point in time (or a point in time that expired) falls back to plain {@code search_after},
  * which keeps the exactly-once guarantee. The first page opens no point in time: most searches are never paged,
  * and each open one holds segments and counts against the node's limit (300 by default).
+ *
+ * <p>Facets cost a pass over every matching quote, hits only the top few, so they are a second request made once the
+ * total is known: exact up to {@value #EXACT_FACETS_UP_TO} matches, above that counted on a random sample of about
+ * {@value #FACET_SAMPLE} quotes and scaled up (Elasticsearch's {@code random_sampler}, fixed seed so the same search
+ * gives the same counts), which keeps a search over millions of quotes within the console's latency budget. The page
+ * says which it is ({@link SearchPage.Facets#sampleProbability()}); the total and the hits are always exact. The
+ * facet request may be answered from the shard request cache until the next refresh.
  */
 public final class QuoteArchive {
     private static final Logger log = LoggerFactory.getLogger(QuoteArchive.class);
@@ -49,11 +57,17 @@ public final class QuoteArchive {
     static final String KEEP_ALIVE = "2m";
     static final int EXPORT_PAGE = 1000;
     static final int FACET_SIZE = 20;
+    static final long EXACT_FACETS_UP_TO = 200_000;
+    static final long FACET_SAMPLE = 100_000;
+    /** Any fixed seed: the same search then samples the same quotes, so counts do not change from click to click. */
+    private static final int SAMPLE_SEED = 20_250_101;
     private static final String EM_OPEN = "<em>";
     private static final String EM_CLOSE = "</em>";
 
     private final ElasticsearchClient client;
     private final String index;
+    private final long exactFacetsUpTo;
+    private final long facetSample;
     private volatile Boolean pitSupported;
 
     public QuoteArchive(ElasticsearchClient client) {
@@ -66,9 +80,16 @@ public final class QuoteArchive {
 
     /** @param pointInTime false to page with plain search_after, as on a node that has no point in time */
     QuoteArchive(ElasticsearchClient client, String index, boolean pointInTime) {
+        this(client, index, pointInTime, EXACT_FACETS_UP_TO, FACET_SAMPLE);
+    }
+
+    /** @param exactFacetsUpTo larger results get sampled facets, from about {@code facetSample} quotes */
+    QuoteArchive(ElasticsearchClient client, String index, boolean pointInTime, long exactFacetsUpTo, long facetSample) {
         this.client = client;
         this.index = index;
         this.pitSupported = pointInTime ? null : false;
+        this.exactFacetsUpTo = exactFacetsUpTo;
+        this.facetSample = facetSample;
     }
 
     /** One page of quotes, with facets on the first page. */
@@ -97,7 +118,7 @@ public final class QuoteArchive {
             closePit(currentPit);
         }
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
-        return new SearchPage(total, page, firstPage ? facets(response.aggregations()) : null, next);
+        return new SearchPage(total, page, firstPage ? facets(query, total) : null, next);
     }
 
     /** The quote with this id, wherever the alias keeps it. */
@@ -166,19 +187,16 @@ public final class QuoteArchive {
         return pitSupported;
     }
 
-    private SearchRequest request(QuoteQuery query, String pit, int size, boolean facets, boolean highlight) {
+    private SearchRequest request(QuoteQuery query, String pit, int size, boolean countTotal, boolean highlight) {
         return SearchRequest.of(s -> {
             if (pit == null) {
                 s.index(index);
             } else {
                 s.pit(p -> p.id(pit).keepAlive(k -> k.time(KEEP_ALIVE)));
             }
-            s.query(query(query)).size(size).sort(sort(pit != null)).trackTotalHits(t -> t.enabled(facets || highlight));
+            s.query(query(query)).size(size).sort(sort(pit != null)).trackTotalHits(t -> t.enabled(countTotal || highlight));
             if (query.after() != null) {
                 s.searchAfter(searchAfter(query.after(), pit != null));
-            }
-            if (facets) {
-                s.aggregations(facetAggregations());
             }
             if (highlight && query.q() != null) {
                 s.highlight(h -> h.preTags(EM_OPEN).postTags(EM_CLOSE)
@@ -281,25 +299,34 @@ public final class QuoteArchive {
         return new Cursor(sort.get(0).longValue(), sort.get(1).stringValue(), pit);
     }
 
-    private static Map<String, Aggregation> facetAggregations() {
-        Map<String, Aggregation> aggs = new LinkedHashMap<>();
-        aggs.put("speakers", Aggregation.of(a -> a.terms(t -> t.field("speaker.name.keyword").size(FACET_SIZE))));
-        aggs.put("labels", Aggregation.of(a -> a.terms(t -> t.field("stance.label").size(10))));
-        aggs.put("outlets", Aggregation.of(a -> a.terms(t -> t.field("outlet").size(FACET_SIZE))));
-        aggs.put("days", Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt")
-                .calendarInterval(CalendarInterval.Day).format("yyyy-MM-dd").minDocCount(1))));
-        return aggs;
+    /** Counts by speaker, label, outlet and day over the whole result: exact, or scaled from a random sample. */
+    private SearchPage.Facets facets(QuoteQuery query, long total) throws IOException {
+        // random_sampler takes a probability up to 0.5, or exactly 1 for everything.
+        double probability = total <= exactFacetsUpTo ? 1.0 : Math.min(0.5, (double) facetSample / total);
+        Map<String, Aggregation> facets = new LinkedHashMap<>();
+        facets.put("speakers", Aggregation.of(a -> a.terms(t -> t.field("speaker.name.keyword").size(FACET_SIZE))));
+        facets.put("labels", Aggregation.of(a -> a.terms(t -> t.field("stance.label").size(10))));
+        facets.put("outlets", Aggregation.of(a -> a.terms(t -> t.field("outlet").size(FACET_SIZE))));
+        facets.put("days", Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt")
+                .fixedInterval(i -> i.time("1d")).format("yyyy-MM-dd").minDocCount(1))));
+        SearchResponse<Void> response = client.search(s -> s.index(index).size(0).query(query(query))
+                .trackTotalHits(t -> t.enabled(false)).requestCache(true)
+                .aggregations("facets", a -> a.randomSampler(r -> r.probability(probability).seed(SAMPLE_SEED))
+                        .aggregations(facets)), Void.class);
+        JsonNode sample = Json.MAPPER.readTree(response.aggregations().get("facets")._custom().toJson().toString());
+        return new SearchPage.Facets(buckets(sample, "sterms#speakers"), buckets(sample, "sterms#labels"),
+                buckets(sample, "sterms#outlets"), buckets(sample, "date_histogram#days"),
+                probability < 1 ? probability : null);
     }
 
-    private static SearchPage.Facets facets(Map<String, Aggregate> aggs) {
-        return new SearchPage.Facets(terms(aggs.get("speakers")), terms(aggs.get("labels")), terms(aggs.get("outlets")),
-                aggs.get("days").dateHistogram().buckets().array().stream()
-                        .map(b -> new SearchPage.Bucket(b.keyAsString(), b.docCount())).toList());
-    }
-
-    private static List<SearchPage.Bucket> terms(Aggregate aggregate) {
-        return aggregate.sterms().buckets().array().stream()
-                .map(b -> new SearchPage.Bucket(b.key().stringValue(), b.docCount())).toList();
+    /** The client has no type for random_sampler's result, so its sub-aggregations are read as JSON (typed keys). */
+    private static List<SearchPage.Bucket> buckets(JsonNode sample, String typedName) {
+        List<SearchPage.Bucket> buckets = new ArrayList<>();
+        for (JsonNode bucket : sample.path(typedName).path("buckets")) {
+            JsonNode key = bucket.has("key_as_string") ? bucket.get("key_as_string") : bucket.get("key");
+            buckets.add(new SearchPage.Bucket(key.asText(), bucket.path("doc_count").asLong()));
+        }
+        return buckets;
     }
 
     private static String highlight(Hit<QuoteDocument> hit) {

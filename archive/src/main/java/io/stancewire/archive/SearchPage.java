@@ -18,6 +18,12 @@ public record SearchPage(long total, List<Hit> hits, Facets facets, String next)
 
     public record Bucket(String key, long count) {}
 
-    /** @param days publishedAt per UTC day ({@code yyyy-MM-dd}), only days with quotes */
-    public record Facets(List<Bucket> speakers, List<Bucket> labels, List<Bucket> outlets, List<Bucket> days) {}
+    /**
+     * @param days              publishedAt per UTC day ({@code yyyy-MM-dd}), only days with quotes
+     * @param sampleProbability null when the counts are exact; otherwise the share of the result they were counted on
+     *                          (a random sample, for results too large to count within the latency budget), each
+     *                          count scaled up by its inverse: estimates, and a rare speaker or day may be missing
+     */
+    public record Facets(List<Bucket> speakers, List<Bucket> labels, List<Bucket> outlets, List<Bucket> days,
+                         Double sampleProbability) {}
 }

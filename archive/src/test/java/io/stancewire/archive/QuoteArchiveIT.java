@@ -105,6 +105,24 @@ class QuoteArchiveIT {
     }
 
     @Test
+    void exactFacetsSaySoAndLargeResultsGetScaledEstimatesFromASample() throws Exception {
+        assertThat(archive.search(QuoteQuery.all()).facets().sampleProbability()).isNull();
+
+        // As if 100 quotes were too many to count: facets from a sample of about 50, the total and hits still exact.
+        QuoteArchive sampling = new QuoteArchive(es, Indices.QUOTES, true, 100, 50);
+        SearchPage page = sampling.search(QuoteQuery.all().withSize(1000));
+        assertThat(page.total()).isEqualTo(quotes.size());
+        assertThat(page.hits()).hasSize(quotes.size());
+        assertThat(page.facets().sampleProbability()).isEqualTo(50.0 / quotes.size());
+        long estimated = page.facets().labels().stream().mapToLong(SearchPage.Bucket::count).sum();
+        assertThat(estimated).as("label counts scaled up from the sample").isBetween(quotes.size() / 2L, quotes.size() * 2L);
+        assertThat(buckets(page.facets().labels()).keySet()).isSubsetOf(QuoteFixtures.LABELS);
+
+        SearchPage again = sampling.search(QuoteQuery.all().withSize(1000));
+        assertThat(again.facets()).as("fixed seed: the same search gives the same estimates").isEqualTo(page.facets());
+    }
+
+    @Test
     void fullTextSearchesQuoteAndContextAndHighlightsTheQuote() throws Exception {
         SearchPage page = archive.search(QuoteQuery.all().withQ("semiconductors lead").withSize(1000));
         Set<String> expected = quotes.stream().filter(q -> words(q.text() + " " + q.context()).containsAll(Set.of("semiconductors", "lead")))

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Installs the versioned component and index templates and creates each index's first generation behind a write
  * alias ({@code stancewire-quotes} -> {@code stancewire-quotes-000001}), so indices can roll over later. Idempotent:
- * safe to run at every start.
+ * safe to run at every start. Checks first that the cluster has every feature the templates ask for
+ * ({@link TemplateFeatureCheck}), and installs nothing if it does not.
  */
 public final class IndexSetup {
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
@@ -31,19 +32,33 @@ public final class IndexSetup {
         this.settings = settings;
     }
 
+    /** @throws TemplateFeatureCheck.MissingFeatureException naming the template and the feature the cluster lacks */
     public void install() {
+        checkFeatures();
         try {
             client.cluster().putComponentTemplate(t -> t.name(COMPONENT_SETTINGS)
                     .withJson(new StringReader(template("component-settings.json"))));
             for (String alias : ALIASES) {
-                String name = alias.substring("stancewire-".length());
                 client.indices().putIndexTemplate(t -> t.name(alias)
-                        .withJson(new StringReader(template("index-" + name + ".json"))));
+                        .withJson(new StringReader(template(templateFile(alias)))));
                 createFirstGeneration(alias);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install index templates: " + e.getMessage(), e);
         }
+    }
+
+    /** Every index template, composed with the settings component, against what the cluster has. */
+    public void checkFeatures() {
+        TemplateFeatureCheck check = new TemplateFeatureCheck(client);
+        List<String> components = List.of(template("component-settings.json"));
+        for (String alias : ALIASES) {
+            check.check(alias, template(templateFile(alias)), components);
+        }
+    }
+
+    private static String templateFile(String alias) {
+        return "index-" + alias.substring("stancewire-".length()) + ".json";
     }
 
     private void createFirstGeneration(String alias) throws IOException {

@@ -929,7 +929,6 @@ public final class EnglishQuoteExtractor {
             return speaker;
         }
 
-        /** "he" / "she": the nearest person named before, outside quotes; "they" / "it": the nearest organisation. */
         /**
          * "he" / "she": the nearest person named before (outside quotes, of a compatible gender where the first name
          * tells), unless that person is only mentioned in passing and someone has been speaking: then the speaker

@@ -55,7 +55,7 @@ public final class SpeakerResolver {
                 continue;
             }
             Target target = target(s, context);
-            if (target == null && isFullName(s)) {
+            if (target == null && isFullName(s) && isRegistrable(s)) {
                 String id = ArticleSpeakers.idFor(s.type(), s.name());
                 SpeakerEntry known = learned.get(id);
                 if (known == null) {
@@ -133,6 +133,14 @@ public final class SpeakerResolver {
         List<SpeakerEntry> orgA = directory.byFullName(a);
         List<SpeakerEntry> orgB = directory.byFullName(b);
         return !orgA.isEmpty() && orgA.equals(orgB);
+    }
+
+    /**
+     * Only people and organisations become registry entries: a group ("economists"), a document ("the earnings
+     * report") or an unnamed source is not someone a later article can name again.
+     */
+    private static boolean isRegistrable(Speaker s) {
+        return ArticleSpeakers.PERSON.equals(s.type()) || ArticleSpeakers.ORGANIZATION.equals(s.type());
     }
 
     private static boolean isFullName(Speaker s) {

@@ -160,6 +160,20 @@ class SpeakerResolverTest {
     }
 
     /** The speaker as {@link ArticleSpeakers} gives it for a name it cannot resolve further: id of the printed name. */
+    @Test
+    void groupsAndDocumentsAreNotRegistered() {
+        String text = "Some economists warned that rates would rise. The earnings report stated that sales fell.";
+        Speaker economists = new Speaker(null, "Some economists", new Mention(0, 15, "Some economists"), null, null, "GROUP");
+        Speaker report = new Speaker(null, "The earnings report", new Mention(46, 65, "The earnings report"), null, null, "DOCUMENT");
+        List<FoundQuote> quotes = List.of(quote(text, "rates would rise", economists), quote(text, "sales fell", report));
+
+        SpeakerResolver.Resolved r = new SpeakerResolver(SpeakerIndex.of(CURATED)).resolve(text, quotes, List.of(), "a9", NOW);
+
+        assertThat(r.newEntries()).isEmpty();
+        assertThat(r.quotes()).extracting(q -> q.speaker().id()).containsOnlyNulls();
+        assertThat(r.quotes()).extracting(q -> q.speaker().name()).containsExactly("Some economists", "The earnings report");
+    }
+
     static Speaker speaker(String name, String text, String affiliation, String role) {
         String printed = name.replaceAll("\\s+", " ");
         int at = text.replaceAll("  ", " ").indexOf(printed);

@@ -17,8 +17,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,14 +39,13 @@ class AlertTopologyRestartIT {
     static final String SHIFTS = "alerts-restart-it.shifts";
 
     @Test
-    void subscriptionsSurviveARestartOfTheStreamsApplication() throws Exception {
+    void subscriptionsSurviveARestartOfTheStreamsApplication(@TempDir Path state) throws Exception {
         LocalKafka kafka = LocalKafka.sharedForTests();
         String bootstrap = kafka.bootstrapServers();
         KafkaTestSupport.createTopics(bootstrap);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(QUOTES, 2, (short) 1), new NewTopic(SHIFTS, 2, (short) 1))).all().get();
         }
-        Path state = Files.createTempDirectory("alerts-restart-it");
         Subscription s = onQuotes("restart-it-dga", null, "DGA Group", "AGAINST", "Blackwell AND export");
         KafkaTestSupport.send(bootstrap, Topics.SUBSCRIPTIONS, s.id(), s);
 

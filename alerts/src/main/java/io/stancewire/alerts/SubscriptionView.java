@@ -3,13 +3,9 @@ package io.stancewire.alerts;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
 import io.stancewire.model.Subscription;
+import io.stancewire.model.TopicReader;
 import io.stancewire.model.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,37 +25,16 @@ public final class SubscriptionView implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionView.class);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicReader reader;
     private final Map<String, Subscription> live = new ConcurrentHashMap<>();
-    private List<TopicPartition> partitions;
 
     public SubscriptionView(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        reader = new TopicReader(bootstrapServers, Topics.SUBSCRIPTIONS);
     }
 
     /** @throws IllegalStateException when the topic cannot be read to its end in 30 s */
     public void catchUp() {
-        if (partitions == null) {
-            partitions = consumer.partitionsFor(Topics.SUBSCRIPTIONS, CATCH_UP_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CATCH_UP_TIMEOUT);
-        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("cannot read " + Topics.SUBSCRIPTIONS + " to its end in " + CATCH_UP_TIMEOUT);
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                apply(record);
-            }
-        }
+        reader.catchUp(CATCH_UP_TIMEOUT, this::apply);
     }
 
     public Optional<Subscription> get(String id) {
@@ -92,6 +67,6 @@ public final class SubscriptionView implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        reader.close();
     }
 }

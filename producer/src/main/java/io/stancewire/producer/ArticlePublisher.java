@@ -3,24 +3,18 @@ package io.stancewire.producer;
 import io.stancewire.model.Article;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.Json;
+import io.stancewire.model.TopicReader;
 import io.stancewire.model.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,36 +80,12 @@ final class ArticlePublisher implements AutoCloseable {
      * (null for a value that cannot be read: the id still counts as seen).
      */
     Map<String, SeenMarker> restoreSeen(Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         Map<String, SeenMarker> seen = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.PRODUCER_SEEN, timeout);
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + Topics.PRODUCER_SEEN + " does not exist; create the topics first");
+        TopicReader.readAll(bootstrapServers, Topics.PRODUCER_SEEN, timeout, r -> {
+            if (r.key() != null) {
+                seen.put(r.key(), readMarker(r.value()));
             }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!end.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.PRODUCER_SEEN + " to its end within " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null) {
-                        seen.put(r.key(), readMarker(r.value()));
-                    }
-                }
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            }
-        }
+        });
         log.info("restored {} seen ids from {}", seen.size(), Topics.PRODUCER_SEEN);
         return seen;
     }

@@ -3,18 +3,12 @@ package io.stancewire.streams;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
 import io.stancewire.model.SpeakerEntry;
+import io.stancewire.model.TopicReader;
 import io.stancewire.model.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,38 +58,18 @@ final class SpeakerSeed {
 
     /** The latest committed value per key, read from the beginning to the end offsets of the moment. */
     static Map<String, SpeakerEntry> readCurrent(String bootstrapServers) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, SpeakerEntry> latest = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.SPEAKERS, READ_TIMEOUT);
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + Topics.SPEAKERS + " does not exist: create the topics first");
+        TopicReader.readAll(bootstrapServers, Topics.SPEAKERS, READ_TIMEOUT, r -> {
+            if (r.value() == null) {
+                latest.remove(r.key());
+                return;
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.SPEAKERS + " to its end within " + READ_TIMEOUT.toSeconds() + " s");
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                        continue;
-                    }
-                    try {
-                        latest.put(r.key(), Json.read(r.value(), SpeakerEntry.class));
-                    } catch (InvalidRecordException e) {
-                        latest.remove(r.key()); // unreadable: the curated version replaces it
-                    }
-                }
+            try {
+                latest.put(r.key(), Json.read(r.value(), SpeakerEntry.class));
+            } catch (InvalidRecordException e) {
+                latest.remove(r.key()); // unreadable: the curated version replaces it
             }
-        }
+        });
         return latest;
     }
 }

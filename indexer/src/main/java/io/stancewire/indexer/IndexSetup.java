@@ -41,7 +41,9 @@ public final class IndexSetup {
             for (String alias : ALIASES) {
                 client.indices().putIndexTemplate(t -> t.name(alias)
                         .withJson(new StringReader(template(templateFile(alias)))));
-                createFirstGeneration(alias);
+                if (!createFirstGeneration(alias)) {
+                    applyDynamicSettings(alias);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install index templates: " + e.getMessage(), e);
@@ -61,13 +63,25 @@ public final class IndexSetup {
         return "index-" + alias.substring("stancewire-".length()) + ".json";
     }
 
-    private void createFirstGeneration(String alias) throws IOException {
+    /** @return whether the index was created (false: it existed) */
+    private boolean createFirstGeneration(String alias) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-            return;
+            return false;
         }
         String first = alias + "-000001";
         client.indices().create(c -> c.index(first).aliases(alias, a -> a.isWriteIndex(true)));
         log.info("created index {} behind write alias {}", first, alias);
+        return true;
+    }
+
+    /**
+     * Templates only shape new indices; without this, a changed refresh interval or replica count would wait for
+     * the next rollover. Both settings are dynamic, so the indices behind the alias take them now.
+     */
+    private void applyDynamicSettings(String alias) throws IOException {
+        client.indices().putSettings(p -> p.index(alias).settings(s -> s
+                .refreshInterval(t -> t.time(settings.refreshInterval()))
+                .numberOfReplicas(Integer.toString(settings.replicas()))));
     }
 
     /** Template text with this deployment's settings filled in. */
@@ -79,7 +93,8 @@ public final class IndexSetup {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("\"${replicas}\"", Integer.toString(settings.replicas()))
-                    .replace("${codec}", settings.codec());
+                    .replace("${codec}", settings.codec())
+                    .replace("${refreshInterval}", settings.refreshInterval());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,4 +16,8 @@ public record IndexerSettings(String bootstrapServers, String elasticsearchUrl, 
         return new IndexerSettings(bootstrapServers, elasticsearchUrl, DEFAULT_GROUP_ID, 500, Duration.ofSeconds(30),
                 IndexSettings.local());
     }
+
+    public IndexerSettings withMaxPollRecords(int maxPollRecords) {
+        return new IndexerSettings(bootstrapServers, elasticsearchUrl, groupId, maxPollRecords, maxBackoff, index);
+    }
 }

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request each, to give the ratio. Kafka is left out: the records are serialised up front, as the consumer would
  * hand them over.
  *
- * <pre>java ... IndexerBulkBenchmark [bulkDocs=300000] [singleDocs=5000] [writers=1,2] [bulkSize=500]</pre>
+ * <pre>java ... IndexerBulkBenchmark [bulkDocs=300000] [singleDocs=5000] [writers=1,2] [bulkSize=500] [refreshInterval=5s]</pre>
  *
  * The quotes are built from the 70 real quotations of the stance dev set ({@code STANCEWIRE_SHARED_DATA}, else
  * {@code ../shared/data} from the working directory): every speaker, outlet and text recombined, dates over three
@@ -53,6 +53,7 @@ public final class IndexerBulkBenchmark {
         List<Integer> writerCounts = args.length > 2
                 ? List.of(args[2].split(",")).stream().map(Integer::parseInt).toList() : List.of(1, 2);
         int bulkSize = args.length > 3 ? Integer.parseInt(args[3]) : IndexerSettings.defaults("", "").maxPollRecords();
+        IndexSettings indexSettings = args.length > 4 ? IndexSettings.local().withRefreshInterval(args[4]) : IndexSettings.local();
 
         List<JsonNode> samples = samples();
         List<byte[]> records = QuoteRecords.generate(samples, WARM_UP + bulkDocs * writerCounts.size() + singleDocs, 7);
@@ -64,7 +65,8 @@ public final class IndexerBulkBenchmark {
                 .withHttpPort(freePort()).withTransportPort(freePort()).withClusterName("indexer-bench");
         try (LocalElasticsearch node = LocalElasticsearch.start(options);
              ElasticsearchClient es = ElasticsearchClients.create(node.httpUrl().toString())) {
-            new IndexSetup(es, IndexSettings.local()).install();
+            new IndexSetup(es, indexSettings).install();
+            System.out.printf("index settings: %s%n", indexSettings);
             DocumentRouter router = new DocumentRouter(Clock.systemUTC());
             BulkWriter writer = new BulkWriter(es);
             int offset = 0;

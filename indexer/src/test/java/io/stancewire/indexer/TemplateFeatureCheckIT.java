@@ -91,7 +91,7 @@ class TemplateFeatureCheckIT {
 
     @Test
     void installRefusesBeforeInstallingAnything() throws Exception {
-        IndexSetup refusing = new IndexSetup(es, new IndexSettings(0, "lz4_fastest"));
+        IndexSetup refusing = new IndexSetup(es, new IndexSettings(0, "lz4_fastest", IndexSettings.DEFAULT_REFRESH_INTERVAL));
         assertThatThrownBy(refusing::install)
                 .hasMessageStartingWith("template stancewire-articles uses codec [lz4_fastest], which this cluster lacks");
         assertThat(es.indices().existsIndexTemplate(e -> e.name("stancewire-articles")).value())

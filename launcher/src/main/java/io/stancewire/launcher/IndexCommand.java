@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.indexer.ElasticsearchClients;
-import io.stancewire.indexer.IndexerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +16,8 @@ import java.util.concurrent.Callable;
 final class IndexCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
 
+    @Mixin IndexerOptions indexerOptions;
+
     @Mixin ProgressOptions progressOptions;
 
     @Override
@@ -26,8 +27,8 @@ final class IndexCommand implements Callable<Integer> {
         try (LocalServices services = LocalServices.start(connection, true, true);
              ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl)) {
             Setup.topics(services.bootstrapServers, connection.partitions);
-            Setup.indices(es, connection.replicasFor(services.localElasticsearch()));
-            try (IndexerStage ignored = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters)) {
+            Setup.indices(es, connection.indexSettings(services.localElasticsearch()));
+            try (IndexerStage ignored = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters)) {
                 new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;

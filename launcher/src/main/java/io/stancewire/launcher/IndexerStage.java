@@ -5,30 +5,41 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stancewire.indexer.IndexerSettings;
 import io.stancewire.indexer.KafkaIndexer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The indexer on a thread of its own, stopped (after flushing its current batch) by {@link #close()}. */
+/**
+ * The indexer on threads of its own, one consumer each in the indexer's group (so they split the partitions and each
+ * has one bulk in flight), stopped (after flushing their current batches) by {@link #close()}.
+ */
 final class IndexerStage implements AutoCloseable {
-    private final KafkaIndexer indexer;
+    private final List<KafkaIndexer> indexers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final Thread thread;
 
-    IndexerStage(IndexerSettings settings, ElasticsearchClient client, MeterRegistry meters) {
-        this.indexer = new KafkaIndexer(settings, client, meters);
-        this.thread = Thread.ofPlatform().name("indexer").unstarted(() -> {
-            try {
-                indexer.run(stop);
-            } finally {
-                indexer.close();
-            }
-        });
-        this.thread.start();
+    IndexerStage(IndexerSettings settings, int threadCount, ElasticsearchClient client, MeterRegistry meters) {
+        for (int i = 0; i < threadCount; i++) {
+            KafkaIndexer indexer = new KafkaIndexer(settings, client, meters);
+            indexers.add(indexer);
+            Thread thread = Thread.ofPlatform().name("indexer-" + i).unstarted(() -> {
+                try {
+                    indexer.run(stop);
+                } finally {
+                    indexer.close();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     @Override
     public void close() throws InterruptedException {
         stop.set(true);
-        indexer.wakeup();
-        thread.join(30_000);
+        indexers.forEach(KafkaIndexer::wakeup);
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
     }
 }

@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
                 "With --once it ingests the feeds once, waits until everything from them is indexed, prints a summary and exits."})
 final class RunCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
+
+    @Mixin IndexerOptions indexerOptions;
     @Mixin FeedOptions feedOptions;
     @Mixin AlertOptions alertOptions;
 
@@ -68,14 +70,14 @@ final class RunCommand implements Callable<Integer> {
              SampleFeedServer samples = feedOptions.startSampleServerIfNeeded()) {
             out.println("stancewire: " + services.describe());
             Setup.topics(services.bootstrapServers, connection.partitions);
-            Setup.indices(es, connection.replicasFor(services.localElasticsearch()));
+            Setup.indices(es, connection.indexSettings(services.localElasticsearch()));
             ArticleEnricher enricher = models.join();
             out.printf("stancewire: ready to ingest after %.1f s%n", (System.nanoTime() - started) / 1e9);
 
             ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir);
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
-                 IndexerStage indexer = new IndexerStage(IndexerSettings.defaults(services.bootstrapServers, services.elasticsearchUrl), es, meters);
+                 IndexerStage indexer = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters);
                  AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();

@@ -21,7 +21,7 @@ final class Setup {
         }
     }
 
-    static void indices(ElasticsearchClient client, int replicas) {
-        new IndexSetup(client, new IndexSettings(replicas, IndexSettings.local().codec())).install();
+    static void indices(ElasticsearchClient client, IndexSettings settings) {
+        new IndexSetup(client, settings).install();
     }
 }

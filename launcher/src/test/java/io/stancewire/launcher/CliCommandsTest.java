@@ -51,6 +51,18 @@ class CliCommandsTest {
     }
 
     @Test
+    void aBadRefreshIntervalIsRefusedBeforeAnythingStarts() {
+        CommandLine cli = Main.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err, true));
+
+        int exit = cli.execute("index", "--refresh-interval", "soon");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--refresh-interval").contains("'soon' is not an Elasticsearch time value");
+    }
+
+    @Test
     void feedsCheckJudgesEveryInputAndExitsZero(@TempDir Path dir) throws Exception {
         Path good = SharedData.root().resolve("feeds").resolve("news");
         Path notAFeed = dir.resolve("page.xml");

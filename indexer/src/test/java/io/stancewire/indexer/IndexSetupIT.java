@@ -1,0 +1,50 @@
+package io.stancewire.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.stancewire.local.LocalElasticsearch;
+import io.stancewire.model.Indices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Installing again with other settings changes the indices that already exist, not only the next generation. */
+class IndexSetupIT {
+    ElasticsearchClient es;
+
+    @BeforeEach
+    void connect() {
+        es = ElasticsearchClients.create(LocalElasticsearch.sharedForTests().httpUrl().toString());
+    }
+
+    /** The node is shared with other test classes, some of which expect it without Stancewire's templates. */
+    @AfterEach
+    void removeWhatWasInstalled() throws Exception {
+        for (String alias : IndexSetup.ALIASES) {
+            es.indices().delete(d -> d.index(alias + "-000001"));
+            es.indices().deleteIndexTemplate(d -> d.name(alias));
+        }
+        es.cluster().deleteComponentTemplate(d -> d.name(IndexSetup.COMPONENT_SETTINGS));
+        es.close();
+    }
+
+    @Test
+    void aChangedRefreshIntervalReachesTheExistingIndices() throws Exception {
+        assertThat(es.indices().existsAlias(a -> a.name(Indices.QUOTES)).value()).as("a node without Stancewire's indices").isFalse();
+        new IndexSetup(es, IndexSettings.local()).install();
+        assertThat(refreshIntervalOf(Indices.QUOTES)).isEqualTo(IndexSettings.DEFAULT_REFRESH_INTERVAL);
+
+        new IndexSetup(es, IndexSettings.local().withRefreshInterval("30s")).install();
+
+        for (String alias : IndexSetup.ALIASES) {
+            assertThat(refreshIntervalOf(alias)).as(alias).isEqualTo("30s");
+        }
+    }
+
+    private String refreshIntervalOf(String alias) throws Exception {
+        String firstGeneration = alias + "-000001";
+        var settings = es.indices().getSettings(g -> g.index(firstGeneration)).get(firstGeneration).settings();
+        return settings.index().refreshInterval().time();
+    }
+}

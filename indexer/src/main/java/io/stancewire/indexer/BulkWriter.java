@@ -23,7 +23,9 @@ public final class BulkWriter {
     /** @throws Exception when the cluster cannot be reached or refuses the whole request: retry it all */
     public Outcome write(List<IndexAction> actions) throws Exception {
         List<BulkOperation> operations = actions.stream()
-                .map(a -> BulkOperation.of(b -> b.index(i -> i.index(a.index()).id(a.id()).document(a.document()))))
+                .map(a -> BulkOperation.of(b -> a.isDelete()
+                        ? b.delete(d -> d.index(a.index()).id(a.id()))
+                        : b.index(i -> i.index(a.index()).id(a.id()).document(a.document()))))
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(operations));
         List<IndexAction> retry = new ArrayList<>();

@@ -55,8 +55,8 @@ public final class DocumentRouter {
                 }
                 case Topics.SPEAKERS -> {
                     if (origin.value() == null) {
-                        throw new InvalidRecordException("speaker " + origin.key() + " deleted from the registry (tombstone);"
-                                + " its document stays until removed by hand");
+                        requireId(origin.key());
+                        yield IndexAction.delete(Indices.SPEAKERS, origin.key(), origin); // removed from the registry
                     }
                     SpeakerEntry speaker = Json.read(origin.value(), SpeakerEntry.class);
                     requireId(speaker.id());

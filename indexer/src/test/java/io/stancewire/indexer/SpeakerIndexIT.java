@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The speaker registry topic indexed on a real broker and node: one document per speaker id, names searchable in any script. */
+/**
+ * The speaker registry topic indexed on a real broker and node: one document per speaker id, names searchable in any
+ * script, a tombstone deletes the document.
+ */
 class SpeakerIndexIT {
 
     @Test
@@ -67,6 +70,14 @@ class SpeakerIndexIT {
                         assertThat(es.get(g -> g.index(Indices.SPEAKERS).id(doe.id()), Map.class).source())
                                 .isNotNull().containsEntry("affiliation", "Bar Bank");
                     });
+                    es.indices().refresh(r -> r.index(Indices.SPEAKERS));
+                    assertThat(ids(es.search(s -> s.index(Indices.SPEAKERS).query(q -> q.term(t -> t.field("name.keyword").value("Jane Doe"))), Map.class).hits().hits()))
+                            .containsExactly(doe.id());
+
+                    send(kafka, doe.id(), null); // removed from the registry: a tombstone
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                            assertThat(es.get(g -> g.index(Indices.SPEAKERS).id(doe.id()), Map.class).found()).isFalse());
+                    send(kafka, "person:never-indexed", null); // deleting what is not there is not an error
                 } finally {
                     stop.set(true);
                     indexer.wakeup();
@@ -75,13 +86,18 @@ class SpeakerIndexIT {
             }
 
             es.indices().refresh(r -> r.index(Indices.SPEAKERS));
-            assertThat(es.count(c -> c.index(Indices.SPEAKERS)).count()).isEqualTo(2);
+            assertThat(es.count(c -> c.index(Indices.SPEAKERS)).count()).isEqualTo(1);
             assertThat(ids(es.search(s -> s.index(Indices.SPEAKERS).query(q -> q.match(m -> m.field("aliases").query("ٹریولو"))), Map.class).hits().hits()))
                     .containsExactly(triolo.id());
-            assertThat(ids(es.search(s -> s.index(Indices.SPEAKERS).query(q -> q.term(t -> t.field("name.keyword").value("Jane Doe"))), Map.class).hits().hits()))
-                    .containsExactly(doe.id());
             assertThat(ids(es.search(s -> s.index(Indices.SPEAKERS).query(q -> q.match(m -> m.field("affiliation").query("dga"))), Map.class).hits().hits()))
                     .containsExactly(triolo.id());
+        }
+    }
+
+    private static void send(LocalKafka kafka, String key, byte[] value) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SPEAKERS, key, value));
         }
     }
 

@@ -91,12 +91,24 @@ class TemplateFeatureCheckIT {
 
     @Test
     void installRefusesBeforeInstallingAnything() throws Exception {
+        removeTemplates(es); // other test classes on this shared node may have installed them
         IndexSetup refusing = new IndexSetup(es, new IndexSettings(0, "lz4_fastest", IndexSettings.DEFAULT_REFRESH_INTERVAL));
         assertThatThrownBy(refusing::install)
                 .hasMessageStartingWith("template stancewire-articles uses codec [lz4_fastest], which this cluster lacks");
         assertThat(es.indices().existsIndexTemplate(e -> e.name("stancewire-articles")).value())
                 .as("nothing installed when a template is refused").isFalse();
         assertThat(es.cluster().existsComponentTemplate(e -> e.name(IndexSetup.COMPONENT_SETTINGS)).value()).isFalse();
+    }
+
+    static void removeTemplates(ElasticsearchClient es) throws java.io.IOException {
+        for (String alias : IndexSetup.ALIASES) {
+            if (es.indices().existsIndexTemplate(e -> e.name(alias)).value()) {
+                es.indices().deleteIndexTemplate(d -> d.name(alias));
+            }
+        }
+        if (es.cluster().existsComponentTemplate(e -> e.name(IndexSetup.COMPONENT_SETTINGS)).value()) {
+            es.cluster().deleteComponentTemplate(d -> d.name(IndexSetup.COMPONENT_SETTINGS));
+        }
     }
 
     private static void checkQuotesWith(Consumer<ObjectNode> change) {

@@ -216,7 +216,7 @@ final class FeatureExtractor {
             return null;
         }
         if (c == Category.POS || c == Category.NEG) {
-            int agent = agentSide(m, tokens, sentence, side);
+            int agent = agentSide(m, tokens, marker, sentence, clause, side);
             if (agent < 0) {
                 sign = -sign;
                 flags.add("rival");
@@ -295,9 +295,11 @@ final class FeatureExtractor {
     /**
      * Whose standing a cue describes: the entity right after it when the cue is an adjective on it ("impressive
      * Chinese models", "more powerful Nvidia chips"), else the nearest entity before it in the sentence
-     * ("the US is ahead"), else the subject (quotes about the target are about it by default).
+     * ("the US is ahead"), else the subject (quotes about the target are about it by default). Entities inside an
+     * earlier conceded or conditional clause are not the main clause's agent ("whether or not Nvidia chips are banned,
+     * it won't stop China investing").
      */
-    private static int agentSide(Match m, List<Token> tokens, int[] sentence, int[] side) {
+    private static int agentSide(Match m, List<Token> tokens, Category[] marker, int[] sentence, int[] clause, int[] side) {
         boolean attributive = m.start() == 0 || DETERMINERS.contains(tokens.get(m.start() - 1).norm());
         for (int i = m.end(); attributive && i < Math.min(tokens.size(), m.end() + 2); i++) {
             if (tokens.get(i).punct() || COMPARISON_LINKS.contains(tokens.get(i).norm())) {
@@ -308,11 +310,23 @@ final class FeatureExtractor {
             }
         }
         for (int i = m.start() - 1; i >= 0 && sentence[i] == sentence[m.start()]; i--) {
+            if (clause[i] != clause[m.start()] && subordinate(clause[i], marker, clause)) {
+                continue;
+            }
             if (side[i] != 0 && !isComparisonStandard(tokens, i, m.start()) && (!isPronoun(tokens.get(i)) || governs(tokens, i, m.start()))) {
                 return side[i];
             }
         }
         return 1;
+    }
+
+    private static boolean subordinate(int clauseId, Category[] marker, int[] clause) {
+        for (int i = 0; i < clause.length; i++) {
+            if (clause[i] == clauseId && (marker[i] == Category.CONCESSIVE || marker[i] == Category.CONDITIONAL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPronoun(Token t) {

@@ -25,14 +25,25 @@ final class SoftmaxRegression {
     }
 
     static SoftmaxRegression train(List<SparseVector> xs, int[] ys, int numFeatures, int numClasses, Hyper hyper) {
-        if (xs.size() != ys.length || xs.isEmpty()) {
+        double[] ones = new double[ys.length];
+        java.util.Arrays.fill(ones, 1.0);
+        return train(xs, ys, ones, numFeatures, numClasses, hyper);
+    }
+
+    /**
+     * @param sampleWeights how much each example counts (hand-written rows can count less than real quotes); the
+     *                      class balance is computed on the weighted counts
+     */
+    static SoftmaxRegression train(List<SparseVector> xs, int[] ys, double[] sampleWeights, int numFeatures, int numClasses,
+                                   Hyper hyper) {
+        if (xs.size() != ys.length || xs.isEmpty() || sampleWeights.length != ys.length) {
             throw new IllegalArgumentException("need as many labels as examples, and at least one");
         }
         double[][] w = new double[numClasses][numFeatures];
         double[] b = new double[numClasses];
         double[][] g2 = new double[numClasses][numFeatures];
         double[] gb2 = new double[numClasses];
-        double[] classWeight = balancedWeights(ys, numClasses);
+        double[] classWeight = balancedWeights(ys, sampleWeights, numClasses);
         int[] order = new int[xs.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -46,7 +57,7 @@ final class SoftmaxRegression {
                 scores(w, b, x, p);
                 softmaxInPlace(p, 1.0);
                 for (int k = 0; k < numClasses; k++) {
-                    double err = classWeight[ys[n]] * (p[k] - (ys[n] == k ? 1 : 0));
+                    double err = sampleWeights[n] * classWeight[ys[n]] * (p[k] - (ys[n] == k ? 1 : 0));
                     gb2[k] += err * err;
                     b[k] -= hyper.learningRate() * err / Math.sqrt(gb2[k] + 1e-8);
                     for (int j = 0; j < x.indices().length; j++) {
@@ -61,14 +72,16 @@ final class SoftmaxRegression {
         return new SoftmaxRegression(w, b);
     }
 
-    private static double[] balancedWeights(int[] ys, int numClasses) {
-        int[] counts = new int[numClasses];
-        for (int y : ys) {
-            counts[y]++;
+    private static double[] balancedWeights(int[] ys, double[] sampleWeights, int numClasses) {
+        double[] counts = new double[numClasses];
+        double total = 0;
+        for (int n = 0; n < ys.length; n++) {
+            counts[ys[n]] += sampleWeights[n];
+            total += sampleWeights[n];
         }
         double[] weight = new double[numClasses];
         for (int k = 0; k < numClasses; k++) {
-            weight[k] = counts[k] == 0 ? 0 : (double) ys.length / (numClasses * counts[k]);
+            weight[k] = counts[k] == 0 ? 0 : total / (numClasses * counts[k]);
         }
         return weight;
     }

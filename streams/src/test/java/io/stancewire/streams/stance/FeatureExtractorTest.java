@@ -33,6 +33,20 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void anEntityInAConcededOrConditionalClauseIsNotTheMainClausesAgent() {
+        // Nvidia sits in the "even if" clause; the lead belongs to the main clause, whose agent is the subject by default
+        assertThat(features("Even if Nvidia chips are banned, the labs will still lead.", null))
+                .containsKey("p+").doesNotContainKeys("p-", "p-|rival");
+        assertThat(features("Nvidia chips are everywhere, and the company will still lead.", null)).containsKey("p-|rival");
+    }
+
+    @Test
+    void warningsAreNotFlippedByTheirNegator() {
+        assertThat(features("You can't underestimate the Chinese labs.", null)).containsKey("p+").doesNotContainKey("p-");
+        assertThat(features("People overestimate China's AI capabilities.", null)).containsKey("p-").doesNotContainKey("p+");
+    }
+
+    @Test
     void theSpeakerDecidesWhoWeAndTheyAre() {
         String quote = "In AI chips, they are still well behind us.";
         assertThat(features(quote, "John Smith (Nvidia)")).containsKey("p-").doesNotContainKey("p+");

@@ -34,6 +34,19 @@ class SoftmaxRegressionTest {
     }
 
     @Test
+    void sampleWeightsDecideBetweenContradictingExamples() {
+        // the same feature labelled 0 by a heavy example and 1 by a light one: the heavy one wins, whichever it is
+        List<SparseVector> xs = List.of(one(0), one(0), one(1), one(1));
+        int[] ys = {0, 1, 0, 1};
+        SoftmaxRegression favourFirst = SoftmaxRegression.train(xs, ys, new double[] {1, 0.1, 0.1, 1}, 2, 2,
+                SoftmaxRegression.Hyper.DEFAULT);
+        SoftmaxRegression favourSecond = SoftmaxRegression.train(xs, ys, new double[] {0.1, 1, 1, 0.1}, 2, 2,
+                SoftmaxRegression.Hyper.DEFAULT);
+        assertThat(SoftmaxRegression.softmax(favourFirst.logits(one(0)), 1)[0]).isGreaterThan(0.7);
+        assertThat(SoftmaxRegression.softmax(favourSecond.logits(one(0)), 1)[0]).isLessThan(0.3);
+    }
+
+    @Test
     void temperatureSoftensOverconfidentLogits() {
         // logits that say 99.99% but are right only 70% of the time need T > 1
         Random random = new Random(3);

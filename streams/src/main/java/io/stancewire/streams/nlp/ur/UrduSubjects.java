@@ -1,0 +1,205 @@
+package io.stancewire.streams.nlp.ur;
+
+import io.stancewire.model.Mention;
+import io.stancewire.model.Speaker;
+import io.stancewire.streams.nlp.speakers.ArticleSpeakers;
+import io.stancewire.streams.nlp.speakers.Names;
+import io.stancewire.streams.nlp.speakers.SpeakerRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who an Urdu attribution clause names: the subject phrase before نے / کا کہنا / کے مطابق, as printed, becomes a
+ * speaker. Urdu news puts place, time and circumstance before the subject ("ہفتہ وار بریفنگ میں ترجمان دفتر خارجہ
+ * ڈاکٹر فیصل نے کہا"), so the phrase is cut at its last postposition or apposition boundary; what is left is a pronoun
+ * (the previous speaker), a group ("ماہرین", "ذرائع"), an organisation ("وزارت خارجہ", "فوجی اتحاد"), a bare role
+ * ("ترجمان", "وزیر مملکت": whoever has been speaking) or role words followed by a name.
+ */
+final class UrduSubjects {
+    static final String GROUP = "GROUP";
+
+    /** A boundary after which the subject starts again: comma, colon, bracket, postpositions, participles. */
+    private static final Pattern BOUNDARY = Pattern.compile(
+            "[،,:؛)(]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|بعد|دوران|مطابق|بقول)(?=\\s)|'s(?=\\s)");
+    /** Genitive or comma boundaries: what stands before them may name the speaker's organisation. */
+    private static final Pattern APPOSITION = Pattern.compile("[،,]|\\s(?:کے|کی|کا)|'s");
+
+    private static final Set<String> PRONOUNS = Set.of(
+            "انہوں", "انھوں", "اُنہوں", "اُنھوں", "اس", "اُس", "وہ", "انہیں", "ان", "اُن", "انھیں");
+    /** Words of a role or title that stand before a name ("سینئر لیکچرر زن سن", "وزیر مملکت برائے خزانہ …"). */
+    private static final Set<String> ROLE_WORDS = Set.of(
+            "ایک", "سینئر", "سینیئر", "لیکچرر", "پارٹنر", "انجینئر", "مشین", "لرننگ", "ماہر", "تجزیہ", "کار", "ترجمان",
+            "صدر", "چیف", "ایگزیکٹو", "ڈائریکٹر", "پروفیسر", "وزیر", "وزیراعظم", "وزیراعلیٰ", "وزیراعلی", "اعظم",
+            "اعلیٰ", "اعلی", "مملکت", "برائے", "بانی", "شریک", "سربراہ", "افسر", "آفیسر", "سی", "ای", "او", "محقق",
+            "مینیجنگ", "نائب", "اسسٹنٹ", "ایسوسی", "ایٹ", "ڈاکٹر", "جناب", "محترمہ", "مسٹر", "سابق", "فیلو", "ریسرچ",
+            "اینالسٹ", "سرمایہ", "کارپوریٹ", "سائنسدان", "سیکرٹری", "سیکریٹری", "جنرل", "اہلکار", "عہدیدار", "عہدے",
+            "دار", "رکن", "چیئرمین", "گورنر", "مشیر", "نمائندے", "نمائندہ", "کمپنی", "کے", "فرم", "رہنما", "لیڈر",
+            "وکیل", "جج", "جسٹس", "سفیر", "کمانڈر", "سینیٹر", "ایم", "این", "اے", "پی", "مسز", "قائد", "امیر", "کپتان",
+            "اداکار", "اداکارہ", "مصنف", "مصنفہ", "صحافی", "پروڈیوسر", "کوچ", "منیجر", "مینیجر", "سی ای او");
+    /** Words that make a bare role phrase an office rather than a name ("ترجمان دفتر خارجہ", "وزیر خارجہ"). */
+    private static final Set<String> OFFICE_WORDS = Set.of(
+            "دفتر", "خارجہ", "داخلہ", "خزانہ", "دفاع", "اطلاعات", "تجارت", "صحت", "تعلیم", "قانون", "منصوبہ", "بندی",
+            "وزارت", "حکومت", "پاکستان", "امریکہ", "امریکا", "چین", "بھارت", "پنجاب", "سندھ", "خیبر", "پختونخوا",
+            "بلوچستان", "و", "نشریات", "پارلیمانی", "امور");
+    /** Adjectives that qualify an unnamed source ("ایک سابق اعلیٰ امریکی اہلکار"). */
+    private static final Set<String> QUALIFIERS = Set.of(
+            "امریکی", "سعودی", "پاکستانی", "چینی", "بھارتی", "انڈین", "افغان", "ایرانی", "برطانوی", "روسی", "یورپی",
+            "اسرائیلی", "فلسطینی", "ترک", "جاپانی", "سرکاری", "حکومتی", "فوجی", "مقامی", "وفاقی", "صوبائی", "قومی",
+            "دیگر", "موجودہ", "نامعلوم", "معروف", "سینئر", "اعلیٰ", "اعلی", "سابق", "متعدد", "کئی", "بعض", "کچھ", "دو",
+            "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "نو", "دس", "تمام", "بیشتر", "اکثر", "بین", "الاقوامی",
+            "اقتصادی", "سیاسی", "دفاعی", "تکنیکی", "ٹیکنالوجی", "صنعت", "اندرونی");
+    /** Plural nouns that make the subject a group ("ماہرین کا کہنا ہے", "ذرائع کے مطابق"). */
+    private static final Set<String> GROUP_NOUNS = Set.of(
+            "ماہرین", "ذرائع", "حکام", "ارکان", "اراکین", "کاروں", "ناقدین", "مبصرین", "عہدیداران", "عہدیداروں",
+            "رہنماؤں", "رہنماوں", "افسران", "افسروں", "اہلکاروں", "شہریوں", "لوگوں", "سائنسدانوں", "محققین",
+            "تجزیہ", "مظاہرین", "طلبہ", "طلبا", "کسانوں", "تاجروں", "سرمایہ", "کاروباری", "ڈاکٹروں", "وکلا", "وکلاء",
+            "رپورٹس", "رپورٹوں", "اطلاعات", "میڈیا", "کمپنیاں", "کمپنیوں", "فرمیں", "فرموں");
+    /** Head nouns of organisations, first or last in the phrase ("وزارت خارجہ", "فوجی اتحاد", "کشمیر میڈیا سروس"). */
+    private static final Set<String> ORG_HEADS = Set.of(
+            "وزارت", "دفتر", "محکمہ", "محکمے", "حکومت", "اتحاد", "سروس", "کونسل", "کمپنی", "پارٹی", "جماعت",
+            "بینک", "ادارہ", "ایجنسی", "یونیورسٹی", "گروپ", "کمیشن", "عدالت", "فوج", "پولیس", "تنظیم", "فرم",
+            "کمیٹی", "اسمبلی", "پارلیمان", "سینیٹ", "بورڈ", "فاؤنڈیشن", "ٹائمز", "نیوز", "سفارتخانے", "سفارتخانہ",
+            "ہائی", "اتھارٹی", "کارپوریشن", "انتظامیہ", "پینٹاگون", "وائٹ", "کریملن", "اقوام", "متحدہ", "یونین");
+    /** Nouns of documents: "بیان میں کہا گیا", "رپورٹ کے مطابق". */
+    private static final Set<String> DOCUMENT_NOUNS = Set.of(
+            "بیان", "رپورٹ", "اعلامیے", "اعلامیہ", "خط", "دستاویز", "دستاویزات", "تحقیق", "سروے", "جائزے", "مطالعے",
+            "ٹویٹ", "پوسٹ", "پیغام");
+    /** Pronouns written without a space after the word before them ("علی باباانہوں نے"), common in web Urdu. */
+    private static final Pattern GLUED_PRONOUN = Pattern.compile("(?<=\\p{L})(?:انہوں|انھوں)$");
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Pattern LATIN_NAME = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}.'’-]*");
+
+    private final SpeakerRegistry registry;
+
+    UrduSubjects(SpeakerRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The speaker a subject phrase names, with the mention as printed; null when nothing usable is left. */
+    Speaker speakerOf(String text, int subjBegin, String subject, ArticleSpeakers speakers) {
+        String folded = Names.fold(subject);
+        int cut = 0;
+        int npStart = 0;
+        int lastBoundaryStart = 0;
+        boolean apposition = false;
+        Matcher boundary = BOUNDARY.matcher(folded);
+        while (boundary.find()) {
+            if (boundary.end() >= folded.stripTrailing().length()) {
+                break;
+            }
+            if (!apposition) {
+                npStart = cut;
+            }
+            apposition = APPOSITION.matcher(folded.substring(boundary.start(), boundary.end())).lookingAt();
+            lastBoundaryStart = boundary.start();
+            cut = boundary.end();
+        }
+        String tail = subject.substring(cut).strip();
+        if (tail.isEmpty()) {
+            return null;
+        }
+        int tailBegin = subjBegin + subject.indexOf(tail, cut);
+        // The organisation of an apposition stands in the same noun phrase: "لکس کیپیٹل کے ایک پارٹنر، گریس اسفورڈ".
+        String head = apposition ? subject.substring(npStart, lastBoundaryStart) : "";
+        List<int[]> words = words(tail);
+        List<String> w = words.stream().map(r -> Names.fold(tail.substring(r[0], r[1]))).toList();
+        Mention whole = new Mention(tailBegin, tailBegin + tail.length(), tail);
+        String last = w.getLast();
+
+        if (words.size() == 1 && PRONOUNS.contains(last)) {
+            return ArticleSpeakers.withMention(speakers.previous(), whole);
+        }
+        Matcher glued = GLUED_PRONOUN.matcher(last);
+        if (glued.find()) {
+            int at = tailBegin + words.getLast()[0] + glued.start();
+            return ArticleSpeakers.withMention(speakers.previous(), new Mention(at, at + glued.group().length(),
+                    glued.group()));
+        }
+        // The longest run of trailing words the registry knows is the name.
+        for (int k = Math.max(0, words.size() - 4); k < words.size(); k++) {
+            String candidate = tail.substring(words.get(k)[0]);
+            if (registry.byFullName(candidate).isPresent() || registry.byShortName(candidate).isPresent()) {
+                return named(tail, tailBegin, words, k, head, speakers);
+            }
+        }
+        if (GROUP_NOUNS.contains(last) && !ORG_HEADS.contains(w.getFirst())) {
+            return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
+        }
+        if (DOCUMENT_NOUNS.contains(last) || DOCUMENT_NOUNS.contains(w.getFirst()) && words.size() <= 3) {
+            return new Speaker(null, tail, whole, affiliationOf(head), null, "DOCUMENT");
+        }
+        boolean allRoles = w.stream().allMatch(x -> ROLE_WORDS.contains(x) || OFFICE_WORDS.contains(x)
+                || QUALIFIERS.contains(x));
+        boolean personRole = w.stream().anyMatch(x -> ROLE_WORDS.contains(x) && !x.equals("ایک"));
+        if ((ORG_HEADS.contains(last) || ORG_HEADS.contains(w.getFirst())) && !personRole) {
+            return speakers.resolve(tail, whole, ArticleSpeakers.ORGANIZATION, affiliationOf(head), null, false);
+        }
+        if (allRoles) {
+            if (w.getFirst().equals("ایک")) {
+                // "ایک سابق اعلیٰ امریکی اہلکار": an unnamed single source.
+                return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
+            }
+            // "ترجمان نے کہا", "وزیر مملکت نے مزید کہا": the office holder who has been speaking.
+            Speaker previous = speakers.previous();
+            if (previous != null && ArticleSpeakers.PERSON.equals(previous.type())) {
+                return ArticleSpeakers.withMention(previous, whole);
+            }
+            return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
+        }
+        int latin = latinNameStart(tail, words);
+        if (latin >= 0) {
+            return named(tail, tailBegin, words, latin, head, speakers);
+        }
+        int nameStart = 0;
+        while (nameStart < words.size() - 1 && (ROLE_WORDS.contains(w.get(nameStart))
+                || OFFICE_WORDS.contains(w.get(nameStart)) || QUALIFIERS.contains(w.get(nameStart)))) {
+            nameStart++;
+        }
+        return named(tail, tailBegin, words, Math.max(nameStart, words.size() - 3), head, speakers);
+    }
+
+    private Speaker named(String tail, int tailBegin, List<int[]> words, int nameStart, String head,
+                          ArticleSpeakers speakers) {
+        int nameBegin = words.get(nameStart)[0];
+        String name = tail.substring(nameBegin);
+        String role = nameStart > 0 ? tail.substring(0, nameBegin).strip() : null;
+        Mention mention = new Mention(tailBegin + nameBegin, tailBegin + tail.length(), name);
+        String type = registry.byFullName(name).map(SpeakerRegistry.Entry::type).orElse(ArticleSpeakers.PERSON);
+        return speakers.resolve(name, mention, type, affiliationOf(head), role, false);
+    }
+
+    /** "Lux Capital کی پارٹنر Grace Isford": a trailing run of capitalised Latin words is the name. */
+    private static int latinNameStart(String tail, List<int[]> words) {
+        int k = words.size();
+        while (k > 0 && words.size() - k < 3) {
+            String word = tail.substring(words.get(k - 1)[0], words.get(k - 1)[1]);
+            if (!LATIN_NAME.matcher(word).matches() || !Character.isUpperCase(word.charAt(0))) {
+                break;
+            }
+            k--;
+        }
+        return k < words.size() ? k : -1;
+    }
+
+    /** "لکس کیپیٹل کے ایک پارٹنر" -> "لکس کیپیٹل": the organisation an apposition names, if it names one. */
+    private static String affiliationOf(String head) {
+        if (head == null || head.isBlank()) {
+            return null;
+        }
+        String org = head.split("\\s(?:کے|کی|کا|میں)\\s", 2)[0].replaceAll("[،,]", "").strip();
+        return org.isEmpty() ? null : org;
+    }
+
+    private static List<int[]> words(String s) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            out.add(new int[] {m.start(), m.end()});
+        }
+        return out;
+    }
+}

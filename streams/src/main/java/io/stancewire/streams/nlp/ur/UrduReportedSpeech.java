@@ -43,9 +43,9 @@ final class UrduReportedSpeech {
             "اعتراف\\s+کیا", "تسلیم\\s+کیا", "یقین\\s+دلایا", "یقین\\s+دہانی\\s+کرائی", "اشارہ\\s+کیا",
             "نشاندہی\\s+کی", "وضاحت\\s+کی", "تردید\\s+کی", "پیش\\s*گوئی\\s+کی", "استدلال\\s+کیا", "دلیل\\s+دی",
             "اصرار\\s+کیا", "جواب\\s+دیا", "تجویز\\s+(?:دی|پیش\\s+کی)", "جھنڈا\\s+لگایا", "نوٹ\\s+کیا",
-            "تبصرہ\\s+کیا", "بیان\\s+کیا", "یاد\\s+دلایا", "باور\\s+کرایا", "عندیہ\\s+دیا", "کہہ\\s+دیا");
+            "تبصرہ\\s+کیا", "بیان\\s+کیا", "یاد\\s+دلایا", "باور\\s+کرایا", "عندیہ\\s+دیا", "کہہ\\s+دیا", "(?:واضح\\s+)?پیغام\\s+دیا");
     /** Verbs whose content may follow without کہ ("انہوں نے کہا بھارتی ڈرونز …"). */
-    private static final Pattern PLAIN_VERB = Pattern.compile("(?:مزید\\s+)?(?:کہا|بتایا|لکھا)");
+    private static final Pattern PLAIN_VERB = Pattern.compile("(?:مزید\\s+)?(?:کہا|بتایا|لکھا|واضح\\s+کیا)");
     private static final String AUX = "(?:\\s*(?:ہے|ہیں|تھا|تھی|تھے))*";
     /** Words between the agent and the verb: anything but another agent or a کہ clause. */
     private static final String MID = "(?<mid>(?:(?!\\sنے\\s|\\sکہ\\s)[^“”\"«»„]){0,100}?)";
@@ -54,8 +54,8 @@ final class UrduReportedSpeech {
     private static final Pattern AGENT_VERB = Pattern.compile(
             SUBJ + "\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX + "(?!\\p{L})(?<ke>\\s+کہ(?=[\\s،,:])|\\s*[،,:])?");
     private static final Pattern GENITIVE = Pattern.compile(
-            SUBJ + "\\s+(?<agent>کا|کی|کے)\\s+(?<verb>کہنا|خیال|ماننا|دعو[یٰى]+|مؤقف|موقف|اصرار|استدلال|اندازہ)"
-                    + "\\s+(?:ہے|ہیں|تھا|تھی|تھے)(?<ke>\\s+کہ(?=[\\s،,:])|\\s*[،,:])?");
+            SUBJ + "\\s+(?<agent>کا|کی|کے)\\s+(?<verb>(?:(?:مزید\\s+)?کہنا|خیال|ماننا|دعو[یٰى]+|مؤقف|موقف|اصرار|استدلال"
+                    + "|اندازہ)\\s+(?:ہے|ہیں|تھا|تھی|تھے))(?<ke>\\s+کہ(?=[\\s،,:])|\\s*[،,:])?");
     private static final Pattern HABITUAL = Pattern.compile(
             SUBJ + "\\s+(?<verb>(?:کہتے|کہتی|سمجھتے|سمجھتی|مانتے|مانتی|بتاتے|بتاتی|لکھتے|لکھتی|سوچتے|سوچتی"
                     + "|دعو[یٰى]+\\s+کرت[ےی])\\s+(?:ہیں|ہے|تھے|تھی|تھا)|کو\\s+(?:یقین|خدشہ|امید|توقع|ڈر)\\s+(?:ہے|تھا|تھی))"
@@ -69,6 +69,10 @@ final class UrduReportedSpeech {
     private static final Pattern TRAILING = Pattern.compile(
             "[،,]\\s*(?<subj>[^،,“”\"«»„]{2,80}?)\\s+(?:(?<agent>نے)\\s+" + MID + "(?<verb>(?:مزید\\s+)?(?:کہا|بتایا))"
                     + AUX + "|(?<verb2>کے\\s+مطابق))\\s*$");
+    /** A second attribution after a comma in the same sentence: "…، انہوں نے ایران کو پیغام دیا کہ …". */
+    private static final Pattern SECOND = Pattern.compile(
+            "[،,]\\s*(?<subj>[^،,“”\"«»„]{1,60}?)\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX
+                    + "(?!\\p{L})(?<ke>\\s+کہ(?=[\\s،,:]))");
     /** Any attribution inside a clause: an "according to" around it gives way to the inner one. */
     private static final Pattern INNER = Pattern.compile(
             "\\sنے\\s+(?:(?:(?!\\sنے\\s|\\sکہ\\s).){0,100}?)(?:" + VERBS + ")" + AUX + "(?!\\p{L})\\s+کہ\\s|\\s(?:کا|کی|کے)\\s+کہنا\\s");
@@ -87,11 +91,30 @@ final class UrduReportedSpeech {
         List<Clause> out = new ArrayList<>();
         for (int[] s : sentences(text)) {
             Clause c = clause(text, s[0], s[1]);
-            if (c != null && !overlapsMarked(c, marked)) {
-                out.add(c);
+            if (c == null) {
+                continue;
+            }
+            for (Clause part : splitAtSecondAttribution(text, c, s[1])) {
+                if (!overlapsMarked(part, marked)) {
+                    out.add(part);
+                }
             }
         }
         return out;
+    }
+
+    /** One sentence, two speech acts: the first clause ends at the comma before the second attribution. */
+    private static List<Clause> splitAtSecondAttribution(String text, Clause c, int sentenceEnd) {
+        String content = text.substring(c.begin(), c.end());
+        Matcher m = SECOND.matcher(content);
+        if (!c.kind().equals(FoundQuote.INDIRECT) || !m.find() || m.start() == 0) {
+            return List.of(c);
+        }
+        Clause first = make(text, c.begin(), c.begin() + m.start(), c.subjectBegin(), c.subject(), c.cue(), c.anchor());
+        int from = c.begin() + m.end();
+        int sentenceBegin = c.begin();
+        Clause second = content(text, sentenceBegin, sentenceEnd, from, m, content, false);
+        return second == null ? List.of(first) : List.of(first, second);
     }
 
     private static Clause clause(String text, int begin, int end) {
@@ -101,7 +124,7 @@ final class UrduReportedSpeech {
             if (m.find()) {
                 boolean withKe = m.group("ke") != null && !m.group("ke").isBlank() && m.group("ke").contains("کہ");
                 if (!withKe && !(p == AGENT_VERB && PLAIN_VERB.matcher(m.group("verb")).matches())
-                        && !(p == GENITIVE && m.group("verb").equals("کہنا"))) {
+                        && !(p == GENITIVE && m.group("verb").contains("کہنا"))) {
                     continue;
                 }
                 Clause c = content(text, begin, end, begin + m.end(), m, s, !withKe);

@@ -58,6 +58,10 @@ final class UrduSubjects {
             "رہنماؤں", "رہنماوں", "افسران", "افسروں", "اہلکاروں", "شہریوں", "لوگوں", "سائنسدانوں", "محققین",
             "تجزیہ", "مظاہرین", "طلبہ", "طلبا", "کسانوں", "تاجروں", "سرمایہ", "کاروباری", "ڈاکٹروں", "وکلا", "وکلاء",
             "رپورٹس", "رپورٹوں", "اطلاعات", "میڈیا", "کمپنیاں", "کمپنیوں", "فرمیں", "فرموں");
+    /** "کئی تجزیہ کار", "بعض ماہرین": a quantified subject is a group whatever its noun. */
+    private static final Set<String> PLURAL_QUANTIFIERS = Set.of(
+            "کئی", "متعدد", "بعض", "کچھ", "تمام", "بیشتر", "اکثر", "دو", "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "دس",
+            "سینکڑوں", "ہزاروں", "درجنوں");
     /** Head nouns of organisations, first or last in the phrase ("وزارت خارجہ", "فوجی اتحاد", "کشمیر میڈیا سروس"). */
     private static final Set<String> ORG_HEADS = Set.of(
             "وزارت", "دفتر", "محکمہ", "محکمے", "حکومت", "اتحاد", "سروس", "کونسل", "کمپنی", "پارٹی", "جماعت",
@@ -126,7 +130,7 @@ final class UrduSubjects {
                 return named(tail, tailBegin, words, k, head, speakers);
             }
         }
-        if (GROUP_NOUNS.contains(last) && !ORG_HEADS.contains(w.getFirst())) {
+        if (GROUP_NOUNS.contains(last) || PLURAL_QUANTIFIERS.contains(w.getFirst()) && words.size() > 1) {
             return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
         }
         if (DOCUMENT_NOUNS.contains(last) || DOCUMENT_NOUNS.contains(w.getFirst()) && words.size() <= 3) {

@@ -26,7 +26,8 @@ public final class UrduEvaluation {
     @JsonIgnoreProperties(ignoreUnknown = true)
     /**
      * @param split {@code tuning}: measured once with the old extractor, then the rules were written looking at it;
-     *              {@code fresh}: annotated after that and measured once before its errors were looked at
+     *              {@code fresh}: annotated after that and measured once before its errors were looked at (a second
+     *              round of rules followed); {@code fresh2}: annotated after the second round, measured once
      */
     record Article(String id, String split, String url, String outlet, String date, String topic, String text,
                    List<Relation> relations) {}
@@ -72,7 +73,7 @@ public final class UrduEvaluation {
         try (ArticleAnalyzer analyzer = ArticleAnalyzer.create(AnalyzerSettings.defaults().withoutEnglish())) {
             List<Article> articles = articles();
             print("Urdu articles, all (" + articles.size() + ")", score(analyzer, articles), errors);
-            for (String split : List.of("tuning", "fresh")) {
+            for (String split : List.of("tuning", "fresh", "fresh2")) {
                 List<Article> part = articles.stream().filter(a -> a.split().equals(split)).toList();
                 print("Urdu articles, " + split + " (" + part.size() + ")", score(analyzer, part), false);
             }

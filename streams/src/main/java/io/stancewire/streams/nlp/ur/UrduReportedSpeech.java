@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code X نے (…) کہا/بتایا/واضح کیا/خبردار کیا/دعویٰ کیا/الزام لگایا/… (ہے|تھا) کہ CONTENT} — content is the
  *   clause after کہ; {@code X نے کہا CONTENT} without کہ only for the plain speech verbs;</li>
- *   <li>{@code X کا کہنا ہے/تھا کہ CONTENT}, {@code X کا خیال/ماننا/دعویٰ/مؤقف ہے کہ} (beliefs count, as in PARC);</li>
+ *   <li>{@code X کا کہنا ہے/تھا کہ CONTENT}, {@code X کا جواب تھا کہ}, {@code X کا خیال/ماننا/دعویٰ/مؤقف ہے کہ}
+ *   (beliefs count, as in PARC);</li>
  *   <li>{@code X کہتے ہیں / سمجھتے ہیں / دعویٰ کرتی ہیں کہ}, {@code X کو یقین/خدشہ/امید ہے کہ};</li>
  *   <li>{@code X کی جانب سے کہا گیا کہ}, {@code X (بیان) میں کہا گیا کہ} (passive: the source is the agent or document);</li>
  *   <li>{@code X کے مطابق / کے بقول / کی رائے میں / کے نزدیک، CONTENT} (the rest of the sentence), unless X is not a
@@ -52,17 +53,17 @@ final class UrduReportedSpeech {
     private static final String SUBJ = "^(?<subj>[^“”\"«»„]{1,160}?)";
 
     private static final Pattern AGENT_VERB = Pattern.compile(
-            SUBJ + "\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX + "(?!\\p{L})(?<ke>\\s+کہ(?=[\\s،,:])|\\s*[،,:])?");
+            SUBJ + "\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX + "(?=کہ[\\s،,:]|[^\\p{L}]|$)(?<ke>\\s*کہ(?=[\\s،,:])|\\s*[،,:])?");
     private static final Pattern GENITIVE = Pattern.compile(
             SUBJ + "\\s+(?<agent>کا|کی|کے)\\s+(?<verb>(?:(?:مزید\\s+)?کہنا|خیال|ماننا|دعو[یٰى]+|مؤقف|موقف|اصرار|استدلال"
-                    + "|اندازہ)\\s+(?:ہے|ہیں|تھا|تھی|تھے))(?<ke>\\s+کہ(?=[\\s،,:])|\\s*[،,:])?");
+                    + "|اندازہ|جواب)\\s+(?:ہے|ہیں|تھا|تھی|تھے))(?<ke>\\s*کہ(?=[\\s،,:])|\\s*[،,:])?");
     private static final Pattern HABITUAL = Pattern.compile(
             SUBJ + "\\s+(?<verb>(?:کہتے|کہتی|سمجھتے|سمجھتی|مانتے|مانتی|بتاتے|بتاتی|لکھتے|لکھتی|سوچتے|سوچتی"
                     + "|دعو[یٰى]+\\s+کرت[ےی])\\s+(?:ہیں|ہے|تھے|تھی|تھا)|کو\\s+(?:یقین|خدشہ|امید|توقع|ڈر)\\s+(?:ہے|تھا|تھی))"
-                    + "(?<ke>\\s+کہ(?=[\\s،,:]))");
+                    + "(?<ke>\\s*کہ(?=[\\s،,:]))");
     private static final Pattern PASSIVE = Pattern.compile(
             SUBJ + "(?<agent>\\s+(?:کی|کے)\\s+(?:جانب|طرف)\\s+سے\\s+" + MID + "|\\s+میں\\s+)(?<verb>کہا|بتایا|واضح\\s+کیا)"
-                    + "\\s+گیا" + AUX + "(?<ke>\\s+کہ(?=[\\s،,:]))");
+                    + "\\s+گیا" + AUX + "(?<ke>\\s*کہ(?=[\\s،,:]))");
     private static final Pattern ACCORDING = Pattern.compile(
             SUBJ + "\\s+(?<verb>کے\\s+مطابق|کے\\s+بقول|کی\\s+رائے\\s+میں|کے\\s+خیال\\s+میں|کے\\s+نزدیک)(?<ke>\\s*[،,:]?)");
     /** Only plain speech verbs after their clause: "…، حکومت نے اعلان کیا" is an event, not an attribution. */
@@ -72,10 +73,10 @@ final class UrduReportedSpeech {
     /** A second attribution after a comma in the same sentence: "…، انہوں نے ایران کو پیغام دیا کہ …". */
     private static final Pattern SECOND = Pattern.compile(
             "[،,]\\s*(?<subj>[^،,“”\"«»„]{1,60}?)\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX
-                    + "(?!\\p{L})(?<ke>\\s+کہ(?=[\\s،,:]))");
+                    + "(?=کہ[\\s،,:]|[^\\p{L}]|$)(?<ke>\\s*کہ(?=[\\s،,:]))");
     /** Any attribution inside a clause: an "according to" around it gives way to the inner one. */
     private static final Pattern INNER = Pattern.compile(
-            "\\sنے\\s+(?:(?:(?!\\sنے\\s|\\sکہ\\s).){0,100}?)(?:" + VERBS + ")" + AUX + "(?!\\p{L})\\s+کہ\\s|\\s(?:کا|کی|کے)\\s+کہنا\\s");
+            "\\sنے\\s+(?:(?:(?!\\sنے\\s|\\sکہ\\s).){0,100}?)(?:" + VERBS + ")" + AUX + "(?=کہ[\\s،,:]|[^\\p{L}]|$)\\s*کہ\\s|\\s(?:کا|کی|کے)\\s+کہنا\\s");
     /** Heads of "X کے مطابق" that are not a source: rules, plans, schedules, details. */
     private static final Set<String> NOT_SOURCES = Set.of(
             "تفصیلات", "قانون", "منصوبے", "منصوبہ", "شیڈول", "معاہدے", "آئین", "اصول", "اصولوں", "ضرورت", "مرضی",

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 final class UrduSubjects {
     static final String GROUP = "GROUP";
 
-    /** A boundary after which the subject starts again: comma, colon, bracket, postpositions, participles. */
+    /** A boundary after which the subject starts again: comma, colon, bracket, postpositions, participles, verbs. */
     private static final Pattern BOUNDARY = Pattern.compile(
-            "[،,:؛)(]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|بعد|دوران|مطابق|بقول)(?=\\s)|'s(?=\\s)");
+            "[،,:؛)(]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|بعد|دوران|مطابق|بقول)(?=\\s)|'s(?=\\s)"
+                    // a finite verb ends a clause before the subject: "جیسے ہی ملاقات ختم ہوئی صدر یحییٰ نے کہا"
+                    + "|\\s(?:ہوا|ہوئی|ہوئیں|تھا|تھی|تھے|ہے|ہیں|گیا|گئی|گئے)(?=\\s)");
     /** Genitive or comma boundaries: what stands before them may name the speaker's organisation. */
     private static final Pattern APPOSITION = Pattern.compile("[،,]|\\s(?:کے|کی|کا)|'s");
 
@@ -65,7 +67,7 @@ final class UrduSubjects {
     /** Head nouns of organisations, first or last in the phrase ("وزارت خارجہ", "فوجی اتحاد", "کشمیر میڈیا سروس"). */
     private static final Set<String> ORG_HEADS = Set.of(
             "وزارت", "دفتر", "محکمہ", "محکمے", "حکومت", "اتحاد", "سروس", "کونسل", "کمپنی", "پارٹی", "جماعت",
-            "بینک", "ادارہ", "ایجنسی", "یونیورسٹی", "گروپ", "کمیشن", "عدالت", "فوج", "پولیس", "تنظیم", "فرم",
+            "بینک", "ادارہ", "ادارے", "ایجنسی", "یونیورسٹی", "گروپ", "کمیشن", "عدالت", "فوج", "پولیس", "تنظیم", "فرم",
             "کمیٹی", "اسمبلی", "پارلیمان", "سینیٹ", "بورڈ", "فاؤنڈیشن", "ٹائمز", "نیوز", "سفارتخانے", "سفارتخانہ",
             "ہائی", "اتھارٹی", "کارپوریشن", "انتظامیہ", "پینٹاگون", "وائٹ", "کریملن", "اقوام", "متحدہ", "یونین");
     /** Nouns of documents: "بیان میں کہا گیا", "رپورٹ کے مطابق". */
@@ -75,6 +77,8 @@ final class UrduSubjects {
     /** Pronouns written without a space after the word before them ("علی باباانہوں نے"), common in web Urdu. */
     private static final Pattern GLUED_PRONOUN = Pattern.compile("(?<=\\p{L})(?:انہوں|انھوں)$");
     private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile(
+            "(?:تو|اور|لیکن|مگر|تاہم|جبکہ|پھر|بلکہ|چنانچہ|البتہ|نیز|اس\\s+پر|جس\\s+پر)\\s+");
     private static final Pattern LATIN_NAME = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}.'’-]*");
 
     private final SpeakerRegistry registry;
@@ -102,13 +106,22 @@ final class UrduSubjects {
             lastBoundaryStart = boundary.start();
             cut = boundary.end();
         }
-        String tail = subject.substring(cut).strip();
-        if (tail.isEmpty()) {
+        String phrase = subject.substring(cut).strip();
+        if (phrase.isEmpty()) {
             return null;
         }
-        int tailBegin = subjBegin + subject.indexOf(tail, cut);
+        int phraseBegin = subjBegin + subject.indexOf(phrase, cut);
         // The organisation of an apposition stands in the same noun phrase: "لکس کیپیٹل کے ایک پارٹنر، گریس اسفورڈ".
         String head = apposition ? subject.substring(npStart, lastBoundaryStart) : "";
+        // "تو ان کا جواب تھا", "اور انہوں نے کہا": a leading conjunction is not part of the subject.
+        Matcher conj = LEADING_CONJUNCTION.matcher(phrase);
+        while (conj.lookingAt() && conj.end() < phrase.length()) {
+            phraseBegin += conj.end();
+            phrase = phrase.substring(conj.end());
+            conj = LEADING_CONJUNCTION.matcher(phrase);
+        }
+        String tail = phrase;
+        int tailBegin = phraseBegin;
         List<int[]> words = words(tail);
         List<String> w = words.stream().map(r -> Names.fold(tail.substring(r[0], r[1]))).toList();
         Mention whole = new Mention(tailBegin, tailBegin + tail.length(), tail);
@@ -139,7 +152,8 @@ final class UrduSubjects {
         boolean allRoles = w.stream().allMatch(x -> ROLE_WORDS.contains(x) || OFFICE_WORDS.contains(x)
                 || QUALIFIERS.contains(x));
         boolean personRole = w.stream().anyMatch(x -> ROLE_WORDS.contains(x) && !x.equals("ایک"));
-        if ((ORG_HEADS.contains(last) || ORG_HEADS.contains(w.getFirst())) && !personRole) {
+        String firstNoun = w.stream().filter(x -> !QUALIFIERS.contains(x)).findFirst().orElse(last);
+        if ((ORG_HEADS.contains(last) || ORG_HEADS.contains(firstNoun)) && !personRole) {
             return speakers.resolve(tail, whole, ArticleSpeakers.ORGANIZATION, affiliationOf(head), null, false);
         }
         if (allRoles) {

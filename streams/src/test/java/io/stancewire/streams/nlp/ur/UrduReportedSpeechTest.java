@@ -33,6 +33,14 @@ class UrduReportedSpeechTest {
     }
 
     @Test
+    void gluedKeAndAClauseBeforeTheSubject() {
+        List<FoundQuote> q = quotes("اسٹیٹ بینک کا اندازہ ہےکہ مہنگائی کم ہوگی۔ جیسے ہی اجلاس ختم ہوا وزیر خزانہ محمد اورنگزیب نے کہاکہ شرح سود برقرار رہے گی۔");
+        assertThat(q).extracting(FoundQuote::text).containsExactly("مہنگائی کم ہوگی", "شرح سود برقرار رہے گی");
+        assertThat(q.get(0).speaker().type()).isEqualTo("ORGANIZATION");
+        assertThat(speaker(q.get(1))).isEqualTo("محمد اورنگزیب");
+    }
+
+    @Test
     void circumstanceBeforeTheSubjectIsCutOff() {
         List<FoundQuote> q = quotes("لاہور میں میڈیا سے گفتگو کرتے ہوئے صوبائی وزیر سلمان احمد نے بتایا کہ منصوبہ مکمل ہو گیا ہے۔");
         assertThat(q).singleElement().satisfies(x -> {
@@ -50,6 +58,16 @@ class UrduReportedSpeechTest {
         assertThat(q).extracting(x -> x.speaker().mention().text())
                 .containsExactly("زاہد علی", "انہوں", "ترجمان", "اُن");
         assertThat(q).extracting(FoundQuote::cue).containsExactly("نے کہا", "نے کہا", "نے مزید کہا", "کا کہنا تھا");
+    }
+
+    @Test
+    void anAnswerToAQuestionIsTheSpeakersNotTheQuestioners() {
+        List<FoundQuote> q = quotes("وزیر خزانہ اسحاق ڈار نے کہا کہ بجٹ متوازن ہے۔ جب ان سے پوچھا گیا کہ کیا ٹیکس بڑھیں گے؟ "
+                + "تو ان کا جواب تھا کہ ’نئے ٹیکس نہیں لگیں گے۔‘");
+        assertThat(q).extracting(FoundQuote::text).containsExactly("بجٹ متوازن ہے", "نئے ٹیکس نہیں لگیں گے۔");
+        assertThat(q.get(1).kind()).isEqualTo(FoundQuote.DIRECT);
+        assertThat(q.get(1).cue()).isEqualTo("کا جواب تھا");
+        assertThat(q).extracting(UrduReportedSpeechTest::speaker).containsOnly("اسحاق ڈار");
     }
 
     @Test

@@ -98,12 +98,12 @@ public final class UrduQuoteExtractor {
             }
             if (m != null) {
                 lead = m.group("lead").strip();
-                attribution = attribute(text, regionStart, m, speakers);
+                attribution = attribute(text, regionStart, m, speakers, quotes);
             }
             Matcher a = AFTER.matcher(after);
             boolean attributedAfter = a.find() || (a = AFTER_ACCORDING.matcher(after)).find();
             if (attributedAfter) {
-                Attribution afterAttribution = attribute(text, span.close() + 1, a, speakers);
+                Attribution afterAttribution = attribute(text, span.close() + 1, a, speakers, quotes);
                 // The clause nearer the quote wins when both exist; both normally name the same person.
                 if (attribution == null || attribution.speaker() == null || lead.length() > 0) {
                     attribution = afterAttribution;
@@ -138,7 +138,8 @@ public final class UrduQuoteExtractor {
 
     private void addReported(String text, UrduReportedSpeech.Clause c, ArticleSpeakers speakers,
                              EntityCollector entities, List<FoundQuote> quotes) {
-        Speaker speaker = subjects.speakerOf(text, c.subjectBegin(), c.subject(), speakers);
+        Speaker speaker = subjects.speakerOf(text, c.subjectBegin(), c.subject(), speakers,
+                latestPerson(quotes));
         if (speaker == null) {
             // Reported speech of nobody ("اس نے کہا" with no one before it) is not an attribution we can give.
             return;
@@ -151,18 +152,30 @@ public final class UrduQuoteExtractor {
                 context(text, c.begin(), c.end())));
     }
 
+    /** The person who spoke last among the quotes found so far (they are found in text order). */
+    private static Speaker latestPerson(List<FoundQuote> quotes) {
+        for (int i = quotes.size() - 1; i >= 0; i--) {
+            Speaker s = quotes.get(i).speaker();
+            if (s != null && ArticleSpeakers.PERSON.equals(s.type())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     private static String context(String text, int begin, int end) {
         int from = lastSentenceEnd(text, 0, begin) + 1;
         int to = nextSentenceEnd(text, end);
         return text.substring(from, Math.min(text.length(), to + 1)).strip();
     }
 
-    private Attribution attribute(String text, int offset, Matcher m, ArticleSpeakers speakers) {
+    private Attribution attribute(String text, int offset, Matcher m, ArticleSpeakers speakers,
+                                  List<FoundQuote> quotes) {
         int subjBegin = offset + m.start("subj");
         String verb = m.group("verb").replaceAll("\\s+", " ");
         String agent = m.group().substring(m.end("subj"), m.start("verb")).strip().split("\\s+")[0];
         String cue = verb.startsWith("کے") ? verb : agent + " " + verb;
-        Speaker speaker = subjects.speakerOf(text, subjBegin, m.group("subj"), speakers);
+        Speaker speaker = subjects.speakerOf(text, subjBegin, m.group("subj"), speakers, latestPerson(quotes));
         return new Attribution(speaker, cue);
     }
 

@@ -45,25 +45,39 @@ final class UrduReportedSpeech {
             "نشاندہی\\s+کی", "وضاحت\\s+کی", "تردید\\s+کی", "پیش\\s*گوئی\\s+کی", "استدلال\\s+کیا", "دلیل\\s+دی",
             "اصرار\\s+کیا", "جواب\\s+دیا", "تجویز\\s+(?:دی|پیش\\s+کی)", "جھنڈا\\s+لگایا", "نوٹ\\s+کیا",
             "تبصرہ\\s+کیا", "بیان\\s+کیا", "یاد\\s+دلایا", "باور\\s+کرایا", "عندیہ\\s+دیا", "کہہ\\s+دیا", "(?:واضح\\s+)?پیغام\\s+دیا");
-    /** Verbs whose content may follow without کہ ("انہوں نے کہا بھارتی ڈرونز …"). */
-    private static final Pattern PLAIN_VERB = Pattern.compile("(?:مزید\\s+)?(?:کہا|بتایا|لکھا|واضح\\s+کیا)");
     private static final String AUX = "(?:\\s*(?:ہے|ہیں|تھا|تھی|تھے))*";
     /** Words between the agent and the verb: anything but another agent or a کہ clause. */
     private static final String MID = "(?<mid>(?:(?!\\sنے\\s|\\sکہ\\s)[^“”\"«»„]){0,100}?)";
     private static final String SUBJ = "^(?<subj>[^“”\"«»„]{1,160}?)";
 
-    private static final Pattern AGENT_VERB = Pattern.compile(
-            SUBJ + "\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX + "(?=کہ[\\s،,:]|[^\\p{L}]|$)(?<ke>\\s*کہ(?=[\\s،,:])|\\s*[،,:])?");
-    private static final Pattern GENITIVE = Pattern.compile(
-            SUBJ + "\\s+(?<agent>کا|کی|کے)\\s+(?<verb>(?:(?:مزید\\s+)?کہنا|خیال|ماننا|دعو[یٰى]+|مؤقف|موقف|اصرار|استدلال"
-                    + "|اندازہ|جواب)\\s+(?:ہے|ہیں|تھا|تھی|تھے))(?<ke>\\s*کہ(?=[\\s،,:])|\\s*[،,:])?");
-    private static final Pattern HABITUAL = Pattern.compile(
-            SUBJ + "\\s+(?<verb>(?:کہتے|کہتی|سمجھتے|سمجھتی|مانتے|مانتی|بتاتے|بتاتی|لکھتے|لکھتی|سوچتے|سوچتی"
-                    + "|دعو[یٰى]+\\s+کرت[ےی])\\s+(?:ہیں|ہے|تھے|تھی|تھا)|کو\\s+(?:یقین|خدشہ|امید|توقع|ڈر)\\s+(?:ہے|تھا|تھی))"
-                    + "(?<ke>\\s*کہ(?=[\\s،,:]))");
-    private static final Pattern PASSIVE = Pattern.compile(
-            SUBJ + "(?<agent>\\s+(?:کی|کے)\\s+(?:جانب|طرف)\\s+سے\\s+" + MID + "|\\s+میں\\s+)(?<verb>کہا|بتایا|واضح\\s+کیا)"
-                    + "\\s+گیا" + AUX + "(?<ke>\\s*کہ(?=[\\s،,:]))");
+    /** After the verb and its auxiliaries: a word boundary, or کہ glued to them ("کہاکہ", "ہےکہ"). */
+    private static final String VERB_END = "(?=کہ[\\s،,:]|[^\\p{L}]|$)";
+    private static final String KE = "(?<ke>\\s*کہ(?=[\\s،,:]))";
+    private static final String NO_KE = "(?<ke>\\s*[،,:])?";
+    private static final String GENITIVE_HEAD = SUBJ + "\\s+(?<agent>کا|کی|کے)\\s+(?<verb>";
+    private static final String GENITIVE_AUX = "\\s+(?:ہے|ہیں|تھا|تھی|تھے))";
+
+    /**
+     * The constructions, tried in order on a sentence; {@code plain}: without کہ, where the content must look like a
+     * clause. The کہ forms come first so that "X نے اعلان کیا اور کہا کہ …" reaches "کہا کہ" instead of stopping at
+     * "اعلان کیا".
+     */
+    private record Construction(Pattern pattern, boolean plain) {}
+
+    private static final List<Construction> CONSTRUCTIONS = List.of(
+            new Construction(Pattern.compile(SUBJ + "\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX
+                    + VERB_END + KE), false),
+            new Construction(Pattern.compile(GENITIVE_HEAD + "(?:(?:مزید\\s+)?کہنا|خیال|ماننا|دعو[یٰى]+|مؤقف|موقف|اصرار"
+                    + "|استدلال|اندازہ|جواب)" + GENITIVE_AUX + KE), false),
+            new Construction(Pattern.compile(SUBJ + "\\s+(?<verb>(?:کہتے|کہتی|سمجھتے|سمجھتی|مانتے|مانتی|بتاتے|بتاتی"
+                    + "|لکھتے|لکھتی|سوچتے|سوچتی|دعو[یٰى]+\\s+کرت[ےی])\\s+(?:ہیں|ہے|تھے|تھی|تھا)"
+                    + "|کو\\s+(?:یقین|خدشہ|امید|توقع|ڈر)\\s+(?:ہے|تھا|تھی))" + KE), false),
+            new Construction(Pattern.compile(SUBJ + "(?<agent>\\s+(?:کی|کے)\\s+(?:جانب|طرف)\\s+سے\\s+" + MID
+                    + "|\\s+میں\\s+)(?<verb>کہا|بتایا|واضح\\s+کیا)\\s+گیا" + AUX + KE), false),
+            // Only the plain speech verbs without کہ ("انہوں نے کہا بھارتی ڈرونز …"), not "X نے اعلان کیا، …".
+            new Construction(Pattern.compile(SUBJ + "\\s+(?<agent>نے)\\s+" + MID
+                    + "(?<verb>(?:مزید\\s+)?(?:کہا|بتایا|لکھا|واضح\\s+کیا))" + AUX + VERB_END + NO_KE), true),
+            new Construction(Pattern.compile(GENITIVE_HEAD + "(?:مزید\\s+)?کہنا" + GENITIVE_AUX + NO_KE), true));
     private static final Pattern ACCORDING = Pattern.compile(
             SUBJ + "\\s+(?<verb>کے\\s+مطابق|کے\\s+بقول|کی\\s+رائے\\s+میں|کے\\s+خیال\\s+میں|کے\\s+نزدیک)(?<ke>\\s*[،,:]?)");
     /** Only plain speech verbs after their clause: "…، حکومت نے اعلان کیا" is an event, not an attribution. */
@@ -72,8 +86,7 @@ final class UrduReportedSpeech {
                     + AUX + "|(?<verb2>کے\\s+مطابق))\\s*$");
     /** A second attribution after a comma in the same sentence: "…، انہوں نے ایران کو پیغام دیا کہ …". */
     private static final Pattern SECOND = Pattern.compile(
-            "[،,]\\s*(?<subj>[^،,“”\"«»„]{1,60}?)\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX
-                    + "(?=کہ[\\s،,:]|[^\\p{L}]|$)(?<ke>\\s*کہ(?=[\\s،,:]))");
+            "[،,]\\s*(?<subj>[^،,“”\"«»„]{1,60}?)\\s+(?<agent>نے)\\s+" + MID + "(?<verb>" + VERBS + ")" + AUX + VERB_END + KE);
     /** Any attribution inside a clause: an "according to" around it gives way to the inner one. */
     private static final Pattern INNER = Pattern.compile(
             "\\sنے\\s+(?:(?:(?!\\sنے\\s|\\sکہ\\s).){0,100}?)(?:" + VERBS + ")" + AUX + "(?=کہ[\\s،,:]|[^\\p{L}]|$)\\s*کہ\\s|\\s(?:کا|کی|کے)\\s+کہنا\\s");
@@ -114,21 +127,16 @@ final class UrduReportedSpeech {
         Clause first = make(text, c.begin(), c.begin() + m.start(), c.subjectBegin(), c.subject(), c.cue(), c.anchor());
         int from = c.begin() + m.end();
         int sentenceBegin = c.begin();
-        Clause second = content(text, sentenceBegin, sentenceEnd, from, m, content, false);
+        Clause second = content(text, sentenceBegin, sentenceEnd, from, m, false);
         return second == null ? List.of(first) : List.of(first, second);
     }
 
     private static Clause clause(String text, int begin, int end) {
         String s = text.substring(begin, end);
-        for (Pattern p : List.of(AGENT_VERB, GENITIVE, HABITUAL, PASSIVE)) {
-            Matcher m = p.matcher(s);
+        for (Construction k : CONSTRUCTIONS) {
+            Matcher m = k.pattern().matcher(s);
             if (m.find()) {
-                boolean withKe = m.group("ke") != null && !m.group("ke").isBlank() && m.group("ke").contains("کہ");
-                if (!withKe && !(p == AGENT_VERB && PLAIN_VERB.matcher(m.group("verb")).matches())
-                        && !(p == GENITIVE && m.group("verb").contains("کہنا"))) {
-                    continue;
-                }
-                Clause c = content(text, begin, end, begin + m.end(), m, s, !withKe);
+                Clause c = content(text, begin, end, begin + m.end(), m, k.plain());
                 if (c != null) {
                     return c;
                 }
@@ -136,7 +144,7 @@ final class UrduReportedSpeech {
         }
         Matcher a = ACCORDING.matcher(s);
         if (a.find() && isSource(a.group("subj")) && !INNER.matcher(s.substring(a.end())).find()) {
-            Clause c = content(text, begin, end, begin + a.end(), a, s, false);
+            Clause c = content(text, begin, end, begin + a.end(), a, false);
             if (c != null) {
                 return c;
             }
@@ -155,7 +163,7 @@ final class UrduReportedSpeech {
     }
 
     /** The clause from {@code from} to the sentence end, as a relation of the matched subject and cue. */
-    private static Clause content(String text, int sentenceBegin, int sentenceEnd, int from, Matcher m, String s,
+    private static Clause content(String text, int sentenceBegin, int sentenceEnd, int from, Matcher m,
                                   boolean plain) {
         int b = from;
         while (b < sentenceEnd && (Character.isWhitespace(text.charAt(b)) || "،,:".indexOf(text.charAt(b)) >= 0)) {

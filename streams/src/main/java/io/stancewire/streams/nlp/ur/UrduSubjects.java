@@ -24,7 +24,8 @@ final class UrduSubjects {
 
     /** A boundary after which the subject starts again: comma, colon, bracket, postpositions, participles, verbs. */
     private static final Pattern BOUNDARY = Pattern.compile(
-            "[،,:؛)(]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|بعد|دوران|مطابق|بقول)(?=\\s)|'s(?=\\s)"
+            "'s(?=\\s)|[،,:؛)(\"'“”]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|بعد|دوران|مطابق|بقول|متعلق|ساتھ|خلاف"
+                    + "|تحت|باوجود|لیے|لئے)(?=\\s)"
                     // a finite verb ends a clause before the subject: "جیسے ہی ملاقات ختم ہوئی صدر یحییٰ نے کہا"
                     + "|\\s(?:ہوا|ہوئی|ہوئیں|تھا|تھی|تھے|ہے|ہیں|گیا|گئی|گئے)(?=\\s)");
     /** Genitive or comma boundaries: what stands before them may name the speaker's organisation. */
@@ -41,12 +42,13 @@ final class UrduSubjects {
             "اینالسٹ", "سرمایہ", "کارپوریٹ", "سائنسدان", "سیکرٹری", "سیکریٹری", "جنرل", "اہلکار", "عہدیدار", "عہدے",
             "دار", "رکن", "چیئرمین", "گورنر", "مشیر", "نمائندے", "نمائندہ", "کمپنی", "کے", "فرم", "رہنما", "لیڈر",
             "وکیل", "جج", "جسٹس", "سفیر", "کمانڈر", "سینیٹر", "ایم", "این", "اے", "پی", "مسز", "قائد", "امیر", "کپتان",
-            "اداکار", "اداکارہ", "مصنف", "مصنفہ", "صحافی", "پروڈیوسر", "کوچ", "منیجر", "مینیجر", "سی ای او");
+            "اداکار", "اداکارہ", "مصنف", "مصنفہ", "صحافی", "پروڈیوسر", "کوچ", "منیجر", "مینیجر", "کمنٹیٹر", "اینکر",
+            "میزبان", "کھلاڑی", "تبصرہ", "نگار", "ماہرِ", "معاشیات", "اقتصادیات");
     /** Words that make a bare role phrase an office rather than a name ("ترجمان دفتر خارجہ", "وزیر خارجہ"). */
     private static final Set<String> OFFICE_WORDS = Set.of(
             "دفتر", "خارجہ", "داخلہ", "خزانہ", "دفاع", "اطلاعات", "تجارت", "صحت", "تعلیم", "قانون", "منصوبہ", "بندی",
             "وزارت", "حکومت", "پاکستان", "امریکہ", "امریکا", "چین", "بھارت", "پنجاب", "سندھ", "خیبر", "پختونخوا",
-            "بلوچستان", "و", "نشریات", "پارلیمانی", "امور");
+            "بلوچستان", "و", "نشریات", "پارلیمانی", "امور", "محکمہ", "محکمے", "شعبہ", "شعبے");
     /** Adjectives that qualify an unnamed source ("ایک سابق اعلیٰ امریکی اہلکار"). */
     private static final Set<String> QUALIFIERS = Set.of(
             "امریکی", "سعودی", "پاکستانی", "چینی", "بھارتی", "انڈین", "افغان", "ایرانی", "برطانوی", "روسی", "یورپی",
@@ -87,8 +89,12 @@ final class UrduSubjects {
         this.registry = registry;
     }
 
-    /** The speaker a subject phrase names, with the mention as printed; null when nothing usable is left. */
-    Speaker speakerOf(String text, int subjBegin, String subject, ArticleSpeakers speakers) {
+    /**
+     * The speaker a subject phrase names, with the mention as printed; null when nothing usable is left.
+     *
+     * @param latestPerson the person who spoke last in the article (an organisation or group may have spoken since)
+     */
+    Speaker speakerOf(String text, int subjBegin, String subject, ArticleSpeakers speakers, Speaker latestPerson) {
         String folded = Names.fold(subject);
         int cut = 0;
         int npStart = 0;
@@ -128,13 +134,13 @@ final class UrduSubjects {
         String last = w.getLast();
 
         if (words.size() == 1 && PRONOUNS.contains(last)) {
-            return ArticleSpeakers.withMention(speakers.previous(), whole);
+            return ArticleSpeakers.withMention(pronounTarget(last, speakers, latestPerson), whole);
         }
         Matcher glued = GLUED_PRONOUN.matcher(last);
         if (glued.find()) {
             int at = tailBegin + words.getLast()[0] + glued.start();
-            return ArticleSpeakers.withMention(speakers.previous(), new Mention(at, at + glued.group().length(),
-                    glued.group()));
+            return ArticleSpeakers.withMention(pronounTarget(glued.group(), speakers, latestPerson),
+                    new Mention(at, at + glued.group().length(), glued.group()));
         }
         // The longest run of trailing words the registry knows is the name.
         for (int k = Math.max(0, words.size() - 4); k < words.size(); k++) {
@@ -161,10 +167,10 @@ final class UrduSubjects {
                 // "ایک سابق اعلیٰ امریکی اہلکار": an unnamed single source.
                 return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
             }
-            // "ترجمان نے کہا", "وزیر مملکت نے مزید کہا": the office holder who has been speaking.
-            Speaker previous = speakers.previous();
-            if (previous != null && ArticleSpeakers.PERSON.equals(previous.type())) {
-                return ArticleSpeakers.withMention(previous, whole);
+            // "ترجمان نے کہا", "وزیر مملکت نے مزید کہا": the office holder who has been speaking, unless the article
+            // gave that person another office ("وزیر خزانہ" after the prime minister).
+            if (latestPerson != null && sameOffice(w, latestPerson.role())) {
+                return ArticleSpeakers.withMention(latestPerson, whole);
             }
             return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
         }
@@ -178,6 +184,25 @@ final class UrduSubjects {
             nameStart++;
         }
         return named(tail, tailBegin, words, Math.max(nameStart, words.size() - 3), head, speakers);
+    }
+
+    /**
+     * "اس/اُس" (singular: it, this) is whoever spoke last, an organisation too; "انہوں/اُن/وہ" (plural, and the
+     * honorific for a person) prefers the person who spoke last.
+     */
+    private static Speaker pronounTarget(String pronoun, ArticleSpeakers speakers, Speaker latestPerson) {
+        boolean singular = pronoun.equals("اس") || pronoun.equals("اُس");
+        return singular || latestPerson == null ? speakers.previous() : latestPerson;
+    }
+
+    /** Every role and office word of the bare phrase is in the person's role as the article gave it (if it did). */
+    private static boolean sameOffice(List<String> phrase, String role) {
+        if (role == null || !role.matches(".*\\p{InArabic}.*")) {
+            return true;
+        }
+        Set<String> roleWords = Set.of(Names.fold(role).split("\\s+"));
+        return phrase.stream().filter(x -> !QUALIFIERS.contains(x) && !x.equals("ایک") && !x.equals("کے"))
+                .allMatch(roleWords::contains);
     }
 
     private Speaker named(String tail, int tailBegin, List<int[]> words, int nameStart, String head,

@@ -71,6 +71,22 @@ class UrduReportedSpeechTest {
     }
 
     @Test
+    void aBareOfficeIsThePersonWhoHoldsItNotWhoeverSpokeLast() {
+        List<FoundQuote> q = quotes("وزیراعظم شہباز شریف نے نئے منصوبے کا اعلان کیا اور کہا کہ روزگار بڑھے گا۔ "
+                + "حکومت نے بجٹ پیش کیا، وزیر خزانہ نے کہا کہ ٹیکس نہیں بڑھیں گے۔ "
+                + "کشمیر میڈیا سروس کے مطابق اجلاس ملتوی ہو گیا۔ انہوں نے کہا کہ نئی تاریخ جلد دی جائے گی۔");
+        assertThat(q).extracting(FoundQuote::text).containsExactly("روزگار بڑھے گا", "ٹیکس نہیں بڑھیں گے",
+                "اجلاس ملتوی ہو گیا", "نئی تاریخ جلد دی جائے گی");
+        assertThat(speaker(q.get(0))).isEqualTo("شہباز شریف");
+        // The finance minister is not the prime minister who spoke before: an unnamed office holder.
+        assertThat(speaker(q.get(1))).isEqualTo("وزیر خزانہ");
+        assertThat(q.get(1).speaker().type()).isEqualTo(UrduSubjects.GROUP);
+        assertThat(q.get(2).speaker().type()).isEqualTo("ORGANIZATION");
+        // "انہوں" after an agency's report goes back to the person who spoke last.
+        assertThat(speaker(q.get(3))).isEqualTo("شہباز شریف");
+    }
+
+    @Test
     void accordingToOpensTheSentenceButRulesAndDetailsAreNoSources() {
         List<FoundQuote> q = quotes("پولیس حکام کے مطابق دھماکے میں تین افراد زخمی ہوئے۔ "
                 + "تفصیلات کے مطابق واقعہ صبح پیش آیا۔ قانون کے مطابق یہ فیصلہ عدالت کرے گی۔");

@@ -86,9 +86,12 @@ class StancewireTopologyTest {
             assertThat(kv.value.stances()).isNotEmpty();
         });
         assertThat(deadLetters.isEmpty()).isTrue();
-        // its four speakers are curated (Urdu spellings included): nothing new for the registry
-        assertThat(out.quotes()).extracting(q -> q.speaker().id()).containsOnly("person:tiezhen-wang",
-                "person:grace-isford", "person:paul-triolo", "person:xin-sun");
+        // its four quoted speakers are curated (Urdu spellings included); its reported speech adds DeepSeek (curated)
+        // and groups without an id ("تجزیہ کاروں"): nothing new for the registry
+        assertThat(out.quotes()).filteredOn(q -> !q.kind().equals("indirect")).extracting(q -> q.speaker().id())
+                .containsOnly("person:tiezhen-wang", "person:grace-isford", "person:paul-triolo", "person:xin-sun");
+        assertThat(out.quotes()).filteredOn(q -> q.kind().equals("indirect")).extracting(q -> q.speaker().id())
+                .isNotEmpty().containsOnly("person:tiezhen-wang", "org:deepseek", null);
         assertThat(speakers.readValuesToList()).isEmpty();
     }
 

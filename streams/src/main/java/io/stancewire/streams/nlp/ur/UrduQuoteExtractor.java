@@ -7,12 +7,13 @@ import io.stancewire.streams.nlp.FoundQuote;
 import io.stancewire.streams.nlp.marks.QuoteMarks;
 import io.stancewire.streams.nlp.marks.QuoteSpan;
 import io.stancewire.streams.nlp.speakers.ArticleSpeakers;
-import io.stancewire.streams.nlp.speakers.Names;
 import io.stancewire.streams.nlp.speakers.SpeakerRegistry;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  * Quotes and speakers in Urdu news text, by rule: there is no Urdu model in CoreNLP, and Urdu attribution is
  * regular. A quote is a passage in quote marks; its speaker is the subject of an attribution clause right before
  * it ({@code X نے CNBC کو بتایا، “…”}, {@code X کے مطابق، “…”}) or right after it ({@code “…،” X نے کہا۔}). The subject
- * phrase is cut at its last apposition boundary (comma, genitive کے/کی/کا, English 's), role words are peeled off,
- * and the rest is the name; pronouns (انہوں نے) take the previous speaker.
+ * phrase becomes a speaker in {@link UrduSubjects}. Reported speech without double marks ({@code X نے کہا کہ …},
+ * {@code X کے مطابق …}) comes from {@link UrduReportedSpeech}; both are attributed in text order.
  */
 public final class UrduQuoteExtractor {
 
@@ -47,20 +48,14 @@ public final class UrduQuoteExtractor {
     private static final Pattern AFTER_ACCORDING = Pattern.compile(
             "^[\\s،,.:–—-]*(?<subj>" + CLAUSE + "{1,100}?)\\s+(?<verb>کے\\s+مطابق)");
 
-    private static final Set<String> PRONOUNS = Set.of("انہوں", "انھوں", "اُنہوں", "اس", "اُس", "وہ", "انہیں", "ان");
-    /** Words of a role or title that stand between an apposition boundary and the name ("سینئر لیکچرر زن سن"). */
-    private static final Set<String> ROLE_WORDS = Set.of(
-            "ایک", "سینئر", "لیکچرر", "پارٹنر", "انجینئر", "مشین", "لرننگ", "ماہر", "تجزیہ", "کار", "ترجمان", "صدر",
-            "چیف", "ایگزیکٹو", "ڈائریکٹر", "پروفیسر", "وزیر", "وزیراعظم", "بانی", "شریک", "سربراہ", "افسر", "سی", "ای",
-            "او", "محقق", "مینیجنگ", "نائب", "اسسٹنٹ", "ایسوسی", "ایٹ", "ڈاکٹر", "جناب", "محترمہ", "مسٹر", "سابق",
-            "فیلو", "ریسرچ", "اینالسٹ", "سرمایہ", "کارپوریٹ", "سائنسدان", "سیکرٹری", "اہلکار", "عہدیدار", "رکن",
-            "چیئرمین", "گورنر", "مشیر", "نمائندے", "نمائندہ", "کمپنی", "کے", "فرم");
     private static final String SENTENCE_END = "۔؟!?\n";
 
     private final SpeakerRegistry registry;
+    private final UrduSubjects subjects;
 
     public UrduQuoteExtractor(SpeakerRegistry registry) {
         this.registry = registry;
+        this.subjects = new UrduSubjects(registry);
     }
 
     public record Result(List<FoundQuote> quotes, EntityCollector entities) {}
@@ -76,10 +71,16 @@ public final class UrduQuoteExtractor {
         }
         List<QuoteSpan> spans = QuoteMarks.find(text);
         List<FoundQuote> quotes = new ArrayList<>();
+        // Reported clauses and marked quotes are attributed in text order, so that a pronoun or a bare role
+        // ("انہوں نے", "ترجمان نے") finds the speaker of whichever came last.
+        Deque<UrduReportedSpeech.Clause> reported = new ArrayDeque<>(UrduReportedSpeech.find(text, spans));
         int previousClose = -1;
         Attribution previousAttribution = null;
         for (int i = 0; i < spans.size(); i++) {
             QuoteSpan span = spans.get(i);
+            while (!reported.isEmpty() && reported.peek().anchor() < span.open()) {
+                addReported(text, reported.poll(), speakers, entities, quotes);
+            }
             int regionStart = Math.max(previousClose + 1, lastSentenceEnd(text, previousClose + 1, span.open()) + 1);
             int nextOpen = i + 1 < spans.size() ? spans.get(i + 1).open() : text.length();
             int regionEnd = Math.min(nextOpen, nextSentenceEnd(text, span.close() + 1));
@@ -97,12 +98,12 @@ public final class UrduQuoteExtractor {
             }
             if (m != null) {
                 lead = m.group("lead").strip();
-                attribution = attribute(text, regionStart, m, speakers);
+                attribution = attribute(text, regionStart, m, speakers, quotes);
             }
             Matcher a = AFTER.matcher(after);
             boolean attributedAfter = a.find() || (a = AFTER_ACCORDING.matcher(after)).find();
             if (attributedAfter) {
-                Attribution afterAttribution = attribute(text, span.close() + 1, a, speakers);
+                Attribution afterAttribution = attribute(text, span.close() + 1, a, speakers, quotes);
                 // The clause nearer the quote wins when both exist; both normally name the same person.
                 if (attribution == null || attribution.speaker() == null || lead.length() > 0) {
                     attribution = afterAttribution;
@@ -118,6 +119,8 @@ public final class UrduQuoteExtractor {
             Speaker speaker = attribution == null ? null : attribution.speaker();
             if (speaker != null) {
                 speakers.attributed(speaker);
+            }
+            if (speaker != null && speaker.id() != null) {
                 entities.add(speaker.id(), speaker.type(), speaker.name(), speaker.mention());
             }
             String context = text.substring(regionStart, regionEnd).strip();
@@ -126,80 +129,54 @@ public final class UrduQuoteExtractor {
             previousClose = span.close();
             previousAttribution = attribution;
         }
+        while (!reported.isEmpty()) {
+            addReported(text, reported.poll(), speakers, entities, quotes);
+        }
+        quotes.sort(Comparator.comparingInt(FoundQuote::begin));
         return new Result(quotes, entities);
     }
 
-    private Attribution attribute(String text, int offset, Matcher m, ArticleSpeakers speakers) {
+    private void addReported(String text, UrduReportedSpeech.Clause c, ArticleSpeakers speakers,
+                             EntityCollector entities, List<FoundQuote> quotes) {
+        Speaker speaker = subjects.speakerOf(text, c.subjectBegin(), c.subject(), speakers,
+                latestPerson(quotes));
+        if (speaker == null) {
+            // Reported speech of nobody ("اس نے کہا" with no one before it) is not an attribution we can give.
+            return;
+        }
+        speakers.attributed(speaker);
+        if (speaker.id() != null) {
+            entities.add(speaker.id(), speaker.type(), speaker.name(), speaker.mention());
+        }
+        quotes.add(new FoundQuote(c.begin(), c.end(), text.substring(c.begin(), c.end()), c.kind(), speaker, c.cue(),
+                context(text, c.begin(), c.end())));
+    }
+
+    /** The person who spoke last among the quotes found so far (they are found in text order). */
+    private static Speaker latestPerson(List<FoundQuote> quotes) {
+        for (int i = quotes.size() - 1; i >= 0; i--) {
+            Speaker s = quotes.get(i).speaker();
+            if (s != null && ArticleSpeakers.PERSON.equals(s.type())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String context(String text, int begin, int end) {
+        int from = lastSentenceEnd(text, 0, begin) + 1;
+        int to = nextSentenceEnd(text, end);
+        return text.substring(from, Math.min(text.length(), to + 1)).strip();
+    }
+
+    private Attribution attribute(String text, int offset, Matcher m, ArticleSpeakers speakers,
+                                  List<FoundQuote> quotes) {
         int subjBegin = offset + m.start("subj");
-        String subject = m.group("subj");
-        String cue = m.group("verb").replaceAll("\\s+", " ");
-        cue = cue.startsWith("کے") ? cue : "نے " + cue;
-        Speaker speaker = speakerOf(text, subjBegin, subject, speakers);
+        String verb = m.group("verb").replaceAll("\\s+", " ");
+        String agent = m.group().substring(m.end("subj"), m.start("verb")).strip().split("\\s+")[0];
+        String cue = verb.startsWith("کے") ? verb : agent + " " + verb;
+        Speaker speaker = subjects.speakerOf(text, subjBegin, m.group("subj"), speakers, latestPerson(quotes));
         return new Attribution(speaker, cue);
-    }
-
-    /** Cuts the subject phrase at its last apposition boundary and finds the name in what follows. */
-    private Speaker speakerOf(String text, int subjBegin, String subject, ArticleSpeakers speakers) {
-        String folded = Names.fold(subject);
-        int cut = 0;
-        String head = "";
-        Matcher boundary = Pattern.compile("[،,]\\s*|\\s(?:کے|کی|کا|میں)\\s|'s\\s").matcher(folded);
-        while (boundary.find()) {
-            cut = boundary.end();
-            head = subject.substring(0, boundary.start()).strip();
-        }
-        String tail = subject.substring(cut).strip();
-        int tailBegin = subjBegin + subject.indexOf(tail, cut);
-        if (tail.isEmpty()) {
-            return null;
-        }
-        List<int[]> words = words(tail);
-        String last = tail.substring(words.getLast()[0], words.getLast()[1]);
-        if (words.size() == 1 && PRONOUNS.contains(last)) {
-            Speaker previous = speakers.previous();
-            return ArticleSpeakers.withMention(previous, new Mention(tailBegin, tailBegin + tail.length(), tail));
-        }
-        // The longest run of trailing words that the registry knows, else the words left after the role words.
-        int nameStart = -1;
-        for (int k = Math.max(0, words.size() - 4); k < words.size() && nameStart < 0; k++) {
-            String candidate = tail.substring(words.get(k)[0]);
-            if (registry.byFullName(candidate).isPresent() || registry.byShortName(candidate).isPresent()) {
-                nameStart = k;
-            }
-        }
-        if (nameStart < 0) {
-            nameStart = 0;
-            while (nameStart < words.size() - 1 && ROLE_WORDS.contains(tail.substring(words.get(nameStart)[0],
-                    words.get(nameStart)[1]))) {
-                nameStart++;
-            }
-            nameStart = Math.max(nameStart, words.size() - 3);
-        }
-        int nameBegin = words.get(nameStart)[0];
-        String name = tail.substring(nameBegin);
-        String role = nameStart > 0 ? tail.substring(0, nameBegin).strip() : null;
-        String affiliation = affiliationOf(head);
-        Mention mention = new Mention(tailBegin + nameBegin, tailBegin + tail.length(), name);
-        String type = registry.byFullName(name).map(SpeakerRegistry.Entry::type).orElse(ArticleSpeakers.PERSON);
-        return speakers.resolve(name, mention, type, affiliation, role, false);
-    }
-
-    /** "لکس کیپیٹل کے ایک پارٹنر" -> "لکس کیپیٹل": the organisation an apposition names, if it names one. */
-    private String affiliationOf(String head) {
-        if (head.isBlank()) {
-            return null;
-        }
-        String org = head.split("\\s(?:کے|کی|کا|میں)\\s", 2)[0].strip();
-        return org.isEmpty() ? null : org;
-    }
-
-    private static List<int[]> words(String s) {
-        List<int[]> out = new ArrayList<>();
-        Matcher w = Pattern.compile("\\S+").matcher(s);
-        while (w.find()) {
-            out.add(new int[] {w.start(), w.end()});
-        }
-        return out;
     }
 
     private static int lastSentenceEnd(String text, int from, int to) {

@@ -183,6 +183,11 @@ public final class EnglishQuoteExtractor {
                         && !paragraphBreakBetween(j, j + 1)) {
                     j++;
                 }
+                if (ner.equals("ORGANIZATION") && personEndsOrganisation(i, j)) {
+                    // "Economic Research Ryan Sweet told": the title's organisation, then the person who speaks.
+                    ner = "PERSON";
+                    i = j - 1;
+                }
                 int begin = toks.get(i).begin();
                 int end = toks.get(j).end();
                 String written = text.substring(begin, end).replaceAll("\\s+", " ");
@@ -207,7 +212,45 @@ public final class EnglishQuoteExtractor {
                 i = j + 1;
             }
             addRegistryNamesNerMissed();
+            addUntaggedOrganisations();
             addUntaggedSpeakerNames(fullBySurname);
+        }
+
+        /**
+         * An organisation run that CoreNLP let swallow the person after it ("Director of Economic Research Ryan Sweet
+         * told"): its last two words are a first name and a surname, and a speech verb attributes them.
+         */
+        private boolean personEndsOrganisation(int i, int j) {
+            if (j - i < 2 || !genders.isFirstName(toks.get(j - 1).word()) || !toks.get(j).capitalised()) {
+                return false;
+            }
+            return j + 1 < toks.size() && isSpeechVerb(toks.get(j + 1)) || i > 0 && isSpeechVerb(toks.get(i - 1));
+        }
+
+        /** Organisations the NER model left untagged ("St. Rose Hospital"), see {@link ProperOrganisations}. */
+        private void addUntaggedOrganisations() {
+            for (ProperOrganisations.Run run : ProperOrganisations.find(toks)) {
+                boolean taken = false;
+                for (int k = run.first(); k <= run.last() && !taken; k++) {
+                    Named n = nameAt(k);
+                    // A location inside it ("Fort Smith" of "Fort Smith Police Department") gives way to it.
+                    taken = n != null && (!n.type().equals("LOCATION") || n.first() < run.first() || n.last() > run.last());
+                }
+                if (taken) {
+                    continue;
+                }
+                names.removeIf(n -> n.first() >= run.first() && n.last() <= run.last());
+                int begin = toks.get(run.first()).begin();
+                int end = toks.get(run.last()).end();
+                String written = text.substring(begin, end).replaceAll("\\s+", " ");
+                Optional<SpeakerRegistry.Entry> entry = registry.byFullName(written);
+                String canonical = entry.map(SpeakerRegistry.Entry::name).orElse(written);
+                addName(new Named(run.first(), run.last(), begin, end, "ORGANIZATION", written, canonical,
+                        insideQuote(begin)));
+                entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor("ORGANIZATION", canonical)),
+                        "ORGANIZATION", canonical, new Mention(begin, end, written));
+            }
+            names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
         }
 
         /**
@@ -228,6 +271,14 @@ public final class EnglishQuoteExtractor {
                     j++;
                 }
                 if (attributedBySpeechVerb(i, j)) {
+                    // "Economic Research Ryan Sweet told": title words before the name; it starts at its first name.
+                    for (int k = i + 1; k < j && j - i >= 2; k++) {
+                        if (genders.isFirstName(toks.get(k).word())) {
+                            i = k;
+                            t = toks.get(k);
+                            break;
+                        }
+                    }
                     int begin = t.begin();
                     int end = toks.get(j).end();
                     String written = text.substring(begin, end).replaceAll("\\s+", " ");
@@ -634,8 +685,12 @@ public final class EnglishQuoteExtractor {
                 SubjectSpan subject = postposedSubject(window, first + 1);
                 return subject == null ? null : attributionFor(subject, window, head.word());
             }
-            for (int v = first + 1; v < window.size() && v <= first + 14; v++) {
+            for (int v = first + 1; v < window.size() && v <= first + 22; v++) {
                 Tok t = window.get(v);
+                if (t.capitalised()) {
+                    // "Chief Privacy and Trust Officer said": a capitalised word inside a title is no verb.
+                    continue;
+                }
                 // "he continued" attributes; "the practices will continue into the future" does not.
                 boolean continues = t.lemma().equals("continue") && v + 1 < window.size() && !window.get(v + 1).isPunct();
                 if (t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma()) && !continues) {
@@ -666,10 +721,23 @@ public final class EnglishQuoteExtractor {
 
         /** The nearest candidate before index {@code v} that is not itself inside an apposition or a possessive. */
         private SubjectSpan subjectBefore(List<Tok> window, int v) {
+            // "Musk, speaking to reporters after the Senate forum, said": the subject stands before the phrase.
+            int phrase = Subjects.openingOfInterjectedPhrase(window, v);
+            if (phrase > 0) {
+                SubjectSpan outside = subjectBefore(window, v, phrase);
+                if (outside != null) {
+                    return outside;
+                }
+            }
+            return subjectBefore(window, v, v);
+        }
+
+        /** {@link #subjectBefore(List, int)} among the candidates before {@code limit}. */
+        private SubjectSpan subjectBefore(List<Tok> window, int v, int limit) {
             SubjectSpan best = null;
             int i = 0;
-            while (i < v) {
-                SubjectSpan c = candidateAt(window, i, v);
+            while (i < limit) {
+                SubjectSpan c = candidateAt(window, i, limit);
                 if (c == null) {
                     i++;
                     continue;
@@ -677,9 +745,11 @@ public final class EnglishQuoteExtractor {
                 boolean afterPreposition = inPrepositionalPhrase(window, c.first) || objectOfVerb(window, c.first);
                 boolean possessor = c.last + 1 < window.size()
                         && (window.get(c.last + 1).word().equals("'s") || window.get(c.last + 1).word().equals("’s"));
+                // "Bureau of Labor Statistics (BLS) reported": the abbreviation in parentheses repeats the subject.
+                boolean bracketed = c.first > 0 && Parentheticals.skip(window, c.first - 1) > c.first;
                 boolean modifier = c.kind.equals("ORGANIZATION") && c.last + 1 < v
                         && window.subList(c.last + 1, v).stream().anyMatch(t -> t.ner().equals("PERSON"));
-                if (!afterPreposition && !possessor && !modifier) {
+                if (!afterPreposition && !possessor && !modifier && !bracketed) {
                     best = preferred(best, c, window, v);
                 }
                 i = c.last + 1;
@@ -702,13 +772,24 @@ public final class EnglishQuoteExtractor {
                 // "Senate Democrats", "White House officials": the later word is the head of one noun phrase.
                 return c;
             }
+            boolean bestOpensApposition = best.last + 1 < c.first && window.get(best.last + 1).word().equals(",");
+            if (Subjects.rightBeforeVerb(window, c.last, v) && Subjects.afterComma(window, c.first)
+                    && !(bestIsName && cIsName && bestOpensApposition)) {
+                // "… at John Muir will be striking, the union said": the noun phrase at the verb is its subject.
+                return c;
+            }
             if (bestIsName && !cIsName) {
                 return best;
             }
             // "Paul Triolo, a partner at global advisory firm DGA Group, said": the later name is in the apposition.
-            boolean bestOpensApposition = best.last + 1 < c.first && window.get(best.last + 1).word().equals(",");
             boolean cClosesApposition = c.last + 1 < v && window.get(c.last + 1).word().equals(",");
             if (bestIsName && bestOpensApposition && cClosesApposition) {
+                return best;
+            }
+            // "Andrea Flores, a former member of Biden's National Security Council who handled border policy said":
+            // an apposition whose closing comma the writer left out.
+            if (best.kind.equals("PERSON") && bestOpensApposition && !c.kind.equals("PERSON")
+                    && window.subList(best.last + 2, v).stream().noneMatch(t -> t.word().equals(",") || isMarkToken(t))) {
                 return best;
             }
             return c;
@@ -809,14 +890,15 @@ public final class EnglishQuoteExtractor {
             Tok t = window.get(i);
             String ner = t.ner();
             Named known = nameAt(t.index());
-            if (known != null && ner.equals("O") && known.first() == t.index()
+            if (known != null && known.first() == t.index()
                     && (known.type().equals("PERSON") || known.type().equals("ORGANIZATION"))) {
                 int j = Math.min(limit - 1, i + known.last() - known.first());
                 return new SubjectSpan(i, j, known.type());
             }
             if (ner.equals("PERSON") || ner.equals("ORGANIZATION")) {
                 int j = i;
-                while (j + 1 < limit && window.get(j + 1).ner().equals(ner)) {
+                // A name of its own inside the tagged run ends it ("Economic Research | Ryan Sweet").
+                while (j + 1 < limit && window.get(j + 1).ner().equals(ner) && nameAt(window.get(j + 1).index()) == known) {
                     j++;
                 }
                 return new SubjectSpan(i, j, ner);
@@ -888,7 +970,12 @@ public final class EnglishQuoteExtractor {
                 case "GROUP" -> group(window, subject, "GROUP");
                 case "DOCUMENT" -> group(window, subject, "DOCUMENT");
                 case "ROLE" -> ArticleSpeakers.withMention(role(first.begin()), mention);
-                default -> ArticleSpeakers.withMention(latest("ORGANIZATION", first.begin()), mention);
+                default -> {
+                    // "the union said" in an article that names no organisation: the noun phrase is the source.
+                    Speaker organisation = latest("ORGANIZATION", first.begin());
+                    yield organisation == null ? group(window, subject, "GROUP")
+                            : ArticleSpeakers.withMention(organisation, mention);
+                }
             };
             return speaker == null ? null : new Attribution(speaker, cue);
         }
@@ -1242,7 +1329,7 @@ public final class EnglishQuoteExtractor {
         private List<FoundQuote> byVerb(List<Tok> sentence, int last) {
             for (int v = 1; v <= last; v++) {
                 Tok t = sentence.get(v);
-                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma())) {
+                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma()) && !callsOn(sentence, v)) {
                     continue;
                 }
                 // ", saying …" / ", adding that …": the sentence's subject speaks again.
@@ -1284,10 +1371,7 @@ public final class EnglishQuoteExtractor {
                 }
                 // "…, X said." closes the sentence: the content is what came before.
                 if (!gerund && (v >= last || sentenceClosesWith(sentence, subject, v, last))) {
-                    int to = subject.first - 1;
-                    if (to >= 0 && sentence.get(to).tag().equals("DT")) {
-                        to--;
-                    }
+                    int to = Subjects.nounPhraseStart(sentence, subject.first) - 1;
                     while (to >= 0 && sentence.get(to).isPunct()) {
                         to--;
                     }
@@ -1343,13 +1427,15 @@ public final class EnglishQuoteExtractor {
         private int contentStart(List<Tok> sentence, int v, int last) {
             Tok t = sentence.get(v);
             int from = v + 1;
-            if (t.lemma().equals("point")) {
+            if (t.lemma().equals("point") || callsOn(sentence, v)) {
                 from++;
             }
             int that = -1;
             for (int k = from; k <= Math.min(last, from + 20) && that < 0; k++) {
                 Tok c = sentence.get(k);
-                if (c.word().equalsIgnoreCase("that") && c.tag().equals("IN")) {
+                // "told the Wall Street Journal that prices …": the tagger reads "that" after a name as a pronoun.
+                boolean tellThat = c.tag().equals("WDT") && t.lemma().equals("tell");
+                if (c.word().equalsIgnoreCase("that") && (c.tag().equals("IN") || tellThat)) {
                     that = k;
                 } else if (c.isVerb() || isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
                     // "that" belongs to the speech verb only if no other verb or quote came between.
@@ -1375,11 +1461,17 @@ public final class EnglishQuoteExtractor {
             boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
             // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
             // Monday, referring to …" or "the news, citing three people".
-            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell"))
+            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell") || callsOn(sentence, v))
                     && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
                     && (urging || sentence.subList(from, last + 1).stream().anyMatch(Article::finite));
             return clause ? from : -1;
+        }
+
+        /** "called on lawmakers to take steps": an appeal like "urged", unlike "called the plan a mistake". */
+        private static boolean callsOn(List<Tok> sentence, int v) {
+            return sentence.get(v).lemma().equals("call") && v + 1 < sentence.size()
+                    && sentence.get(v + 1).word().equalsIgnoreCase("on");
         }
 
         private boolean opensQuote(Tok mark) {
@@ -1490,11 +1582,9 @@ public final class EnglishQuoteExtractor {
         }
 
         private boolean sentenceClosesWith(List<Tok> sentence, SubjectSpan subject, int v, int last) {
-            // ", X said ." / ", the CBO said ." with nothing after but an optional time phrase
-            int before = subject.first - 1;
-            if (before > 0 && sentence.get(before).tag().equals("DT")) {
-                before--;
-            }
+            // ", X said ." / ", the CBO said ." / ", the U.S. Department of Labor's Bureau of Labor Statistics
+            // (BLS) reported ." with nothing after but an optional time phrase
+            int before = Subjects.nounPhraseStart(sentence, subject.first) - 1;
             if (before < 0 || !sentence.get(before).word().equals(",") || subject.last >= v) {
                 return false;
             }
@@ -1503,7 +1593,7 @@ public final class EnglishQuoteExtractor {
             }
             // "…, Jackson said in a separate opinion.": only a prepositional phrase or a time after the verb.
             Tok next = sentence.get(v + 1);
-            return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || WHEN.contains(next.word().toLowerCase()))
+            return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || Subjects.WHEN.contains(next.word().toLowerCase()))
                     && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
         }
 
@@ -1526,7 +1616,13 @@ public final class EnglishQuoteExtractor {
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */
         private boolean adjacent(List<Tok> sentence, SubjectSpan subject, int v) {
             int gap = v - subject.last - 1;
-            if (gap <= 3 && sentence.subList(subject.last + 1, v).stream().allMatch(Article::betweenSubjectAndVerb)) {
+            if (gap <= 3 && sentence.subList(subject.last + 1, v).stream().allMatch(Subjects::betweenSubjectAndVerb)
+                    || Subjects.rightBeforeVerb(sentence, subject.last, v)) {
+                return true;
+            }
+            int phrase = Subjects.openingOfInterjectedPhrase(sentence, v);
+            if (phrase == subject.last + 1 && gap <= 30) {
+                // "Musk, speaking to reporters following a meeting with … after the Senate forum, said"
                 return true;
             }
             String opener = sentence.get(subject.last + 1).word().toLowerCase();
@@ -1540,23 +1636,16 @@ public final class EnglishQuoteExtractor {
                 // "climate scientists who are tracking the extreme weather admit …"
                 return true;
             }
-            if (gap <= 12 && noVerb && (opener.equals("of") || opener.equals("at")) && !subject.kind.equals("PRONOUN")) {
-                // "The chief executive of JPMorgan Chase, the nation's biggest bank, warned …"
+            if (gap <= 12 && noVerb && (opener.equals("of") || opener.equals("at") || opener.equals("for"))
+                    && !subject.kind.equals("PRONOUN")) {
+                // "The chief executive of JPMorgan Chase, the nation's biggest bank, warned …", "A spokesperson for
+                // St. Rose Hospital said …"
                 return true;
             }
             return sentence.get(subject.last + 1).word().equals(",") && sentence.get(v - 1).word().equals(",")
                     && gap <= 16;
         }
 
-        private static final Set<String> WHEN = Set.of("on", "last", "this", "earlier", "later", "also", "again",
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
-                "today", "yesterday", "has", "have", "had", "previously", "repeatedly", "recently");
-
-        /** "Johnson on Sunday said", "Trump has repeatedly said", "she also noted". */
-        private static boolean betweenSubjectAndVerb(Tok t) {
-            return t.tag().startsWith("RB") || t.tag().equals("MD") || t.lemma().equals("do")
-                    || WHEN.contains(t.word().toLowerCase());
-        }
 
         private int endOfClause(List<Tok> sentence, int from) {
             for (int i = from; i < sentence.size(); i++) {

@@ -72,7 +72,7 @@ public final class EnglishQuoteExtractor {
                         t.beginPosition(), t.endPosition(), s));
             }
         }
-        return toks;
+        return SentenceRepair.splitAfterAbbreviations(toks);
     }
 
     /** The state of one article's analysis. */
@@ -557,7 +557,8 @@ public final class EnglishQuoteExtractor {
             int start = end;
             while (start > 0 && end - start < WINDOW) {
                 Tok prev = toks.get(start - 1);
-                if (prev.isSentenceEnd() || isMarkToken(prev) || paragraphBreakBetween(start - 1, start)) {
+                if (prev.isSentenceEnd() || isMarkToken(prev) || paragraphBreakBetween(start - 1, start)
+                        || prev.sentence() != toks.get(start).sentence()) {
                     break;
                 }
                 start--;
@@ -626,6 +627,10 @@ public final class EnglishQuoteExtractor {
             // "Schmidt points to a new era: “…”": a sentence whose subject introduces the quote with a colon.
             if (window.getLast().word().equals(":")) {
                 SubjectSpan subject = candidateAt(window, 0, window.size());
+                if (subject == null && Subjects.possessiveAnswer(window)) {
+                    // 'His answer: "…"': the possessive pronoun is the source.
+                    subject = new SubjectSpan(0, 0, "PRONOUN");
+                }
                 if (subject != null && !subject.kind.equals("NOUN")) {
                     String cue = null;
                     for (int i = subject.last + 1; i <= last && cue == null; i++) {
@@ -773,6 +778,14 @@ public final class EnglishQuoteExtractor {
                 return c;
             }
             boolean bestOpensApposition = best.last + 1 < c.first && window.get(best.last + 1).word().equals(",");
+            if (c.kind.equals("PRONOUN") && Subjects.rightBeforeVerb(window, c.last, v)) {
+                // "… in Milwaukee, and he has said repeatedly that …", "what he described as": the pronoun speaks.
+                return c;
+            }
+            if (Subjects.coordinated(window, best.last, c.first)) {
+                // "the Justice Department and state attorneys general say": the nearer conjunct carries the verb.
+                return c;
+            }
             if (Subjects.rightBeforeVerb(window, c.last, v) && Subjects.afterComma(window, c.first)
                     && !(bestIsName && cIsName && bestOpensApposition)) {
                 // "… at John Muir will be striking, the union said": the noun phrase at the verb is its subject.
@@ -913,13 +926,17 @@ public final class EnglishQuoteExtractor {
                 return new SubjectSpan(i, i, "NOUN");
             }
             if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
-                return new SubjectSpan(i, i, "GROUP");
+                // "attorneys general": the postposed adjective belongs to the noun.
+                boolean general = i + 1 < limit && window.get(i + 1).word().equalsIgnoreCase("general");
+                return new SubjectSpan(i, general ? i + 1 : i, "GROUP");
             }
             if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && indefinite(window, i)) {
                 // "a senior administration official said", "a person familiar with the matter said"
                 return new SubjectSpan(i, i, "GROUP");
             }
-            if (t.tag().equals("NN") && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
+            // "the results report": the tagger may read the head noun after a plural noun as a verb.
+            boolean nounLike = t.tag().equals("NN") || t.tag().equals("VBP") && i > 0 && window.get(i - 1).tag().startsWith("NN");
+            if (nounLike && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
                 return new SubjectSpan(i, i, "DOCUMENT");
             }
             if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && definite(window, i)) {
@@ -987,6 +1004,7 @@ public final class EnglishQuoteExtractor {
                     || window.get(k - 1).tag().startsWith("NN") && !window.get(k - 1).word().equals("'s"))) {
                 k--;
             }
+            k = Subjects.coordinationStart(window, k);
             Tok first = window.get(k);
             Tok last = window.get(subject.last);
             String phrase = text.substring(first.begin(), last.end());
@@ -1023,7 +1041,15 @@ public final class EnglishQuoteExtractor {
          * organisation. "they" is left unresolved: it is as often a group of people as an organisation.
          */
         private Speaker pronoun(Tok pronoun, Mention mention) {
-            String lower = pronoun.word().toLowerCase();
+            String lower = switch (pronoun.word().toLowerCase()) {
+                case "his" -> "he";
+                case "her" -> "she";
+                case "their" -> "they";
+                case "its" -> "it";
+                case "our" -> "we";
+                case "my" -> "i";
+                default -> pronoun.word().toLowerCase();
+            };
             Speaker s = null;
             if (SpeechVerbs.PERSON_PRONOUNS.contains(lower)) {
                 String gender = lower.equals("he") ? "MALE" : "FEMALE";
@@ -1305,7 +1331,12 @@ public final class EnglishQuoteExtractor {
         private FoundQuote accordingTo(List<Tok> sentence, int i, int last) {
             boolean asReported = sentence.get(i).word().equalsIgnoreCase("as");
             int from = i + (asReported ? 3 : 2);
-            SubjectSpan subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
+            int to = from;
+            while (to < Math.min(sentence.size(), from + 6) && !sentence.get(to).word().equals(",")) {
+                to++;
+            }
+            // The source ends at its comma: "According to the results report, the business delivered …".
+            SubjectSpan subject = firstCandidate(sentence, from, to);
             if (subject == null) {
                 return null;
             }
@@ -1329,20 +1360,33 @@ public final class EnglishQuoteExtractor {
         private List<FoundQuote> byVerb(List<Tok> sentence, int last) {
             for (int v = 1; v <= last; v++) {
                 Tok t = sentence.get(v);
-                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma()) && !callsOn(sentence, v)) {
+                boolean characterises = Cues.characterises(sentence, v, last, this::isMarkToken);
+                boolean proposes = Cues.proposes(sentence, v, last);
+                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma()) && !Cues.callsOn(sentence, v)
+                        && !characterises && !proposes) {
                     continue;
                 }
                 // ", saying …" / ", adding that …": the sentence's subject speaks again.
                 boolean gerund = t.tag().equals("VBG") && (sentence.get(v - 1).word().equals(",")
                         || v >= 2 && isMarkToken(sentence.get(v - 1)) && sentence.get(v - 2).word().equals(","));
-                if (t.tag().equals("VBG") && !gerund || t.tag().equals("VBN") && !perfect(sentence, v)) {
+                // "after receiving complaints saying the network has aired …": the noun before the participle speaks.
+                SubjectSpan saying = t.tag().equals("VBG") && !gerund ? nounBeforeParticiple(sentence, v) : null;
+                // "one investor, noting …, called tariffs …": after an interjected phrase the tagger may read the main
+                // verb as a participle.
+                boolean interjected = Subjects.openingOfInterjectedPhrase(sentence, v) > 0;
+                // "are raising concerns that", "are saying that"; not "are saying about what …".
+                boolean progressive = Cues.progressive(sentence, v) && (proposes
+                        || v + 1 <= last && sentence.get(v + 1).word().equalsIgnoreCase("that"));
+                if (t.tag().equals("VBG") && !gerund && saying == null && !progressive
+                        || t.tag().equals("VBN") && !perfect(sentence, v) && !interjected) {
                     continue;
                 }
                 if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
                     continue;
                 }
-                SubjectSpan subject = gerund ? mainSubject(sentence, v) : subjectBefore(sentence, v);
-                if (subject != null && !gerund && !adjacent(sentence, subject, v)) {
+                SubjectSpan subject = saying != null ? saying : gerund ? mainSubject(sentence, v) : subjectBefore(sentence, v);
+                gerund |= saying != null;
+                if (subject != null && !gerund && !adjacent(sentence, subject, Cues.progressive(sentence, v) ? v - 1 : v)) {
                     subject = null;
                 }
                 if (subject != null && !gerund && attributesQuoteBefore(sentence, subject)) {
@@ -1426,15 +1470,20 @@ public final class EnglishQuoteExtractor {
          */
         private int contentStart(List<Tok> sentence, int v, int last) {
             Tok t = sentence.get(v);
+            if (Cues.characterises(sentence, v, last, this::isMarkToken)) {
+                return v + 1;
+            }
             int from = v + 1;
-            if (t.lemma().equals("point") || callsOn(sentence, v)) {
+            if (t.lemma().equals("point") || Cues.callsOn(sentence, v)) {
                 from++;
             }
             int that = -1;
             for (int k = from; k <= Math.min(last, from + 20) && that < 0; k++) {
                 Tok c = sentence.get(k);
                 // "told the Wall Street Journal that prices …": the tagger reads "that" after a name as a pronoun.
-                boolean tellThat = c.tag().equals("WDT") && t.lemma().equals("tell");
+                // So it does after "said in the memo that".
+                boolean tellThat = c.tag().equals("WDT") && (t.lemma().equals("tell") || Cues.proposes(sentence, v, last)
+                        || sentence.get(from).tag().equals("IN"));
                 if (c.word().equalsIgnoreCase("that") && (c.tag().equals("IN") || tellThat)) {
                     that = k;
                 } else if (c.isVerb() || isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
@@ -1461,17 +1510,33 @@ public final class EnglishQuoteExtractor {
             boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
             // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
             // Monday, referring to …" or "the news, citing three people".
-            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell") || callsOn(sentence, v))
+            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell") || Cues.callsOn(sentence, v))
                     && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
                     && (urging || sentence.subList(from, last + 1).stream().anyMatch(Article::finite));
             return clause ? from : -1;
         }
 
-        /** "called on lawmakers to take steps": an appeal like "urged", unlike "called the plan a mistake". */
-        private static boolean callsOn(List<Tok> sentence, int v) {
-            return sentence.get(v).lemma().equals("call") && v + 1 < sentence.size()
-                    && sentence.get(v + 1).word().equalsIgnoreCase("on");
+        /** "complaints saying …", "critics arguing …": a document or group noun right before the participle. */
+        private static SubjectSpan nounBeforeParticiple(List<Tok> sentence, int v) {
+            Tok noun = sentence.get(v - 1);
+            if (!noun.tag().startsWith("NN")) {
+                return null;
+            }
+            // Only as an object ("after receiving complaints saying …"); "press releases announcing the new
+            // leadership went out" is the sentence's subject, and what it announced a noun phrase.
+            int k = v - 2;
+            while (k >= 0 && (sentence.get(k).tag().startsWith("JJ") || sentence.get(k).tag().startsWith("NN")
+                    || sentence.get(k).tag().equals("DT"))) {
+                k--;
+            }
+            if (k < 0 || !(sentence.get(k).isVerb() || sentence.get(k).tag().equals("IN"))) {
+                return null;
+            }
+            if (SpeechVerbs.DOCUMENT_NOUNS.contains(noun.lemma())) {
+                return new SubjectSpan(v - 1, v - 1, "DOCUMENT");
+            }
+            return SpeechVerbs.GROUP_NOUNS.contains(noun.word().toLowerCase()) ? new SubjectSpan(v - 1, v - 1, "GROUP") : null;
         }
 
         private boolean opensQuote(Tok mark) {

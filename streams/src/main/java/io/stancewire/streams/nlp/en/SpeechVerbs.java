@@ -45,7 +45,10 @@ final class SpeechVerbs {
     /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
     static final Set<String> ANONYMOUS_NOUNS = Set.of(
             "official", "source", "person", "aide", "adviser", "advisor", "staffer", "spokesperson", "spokesman",
-            "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat");
+            "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat",
+            "investor", "professor", "researcher", "scientist", "employee", "worker", "resident", "voter", "lawmaker",
+            "doctor", "teacher", "student", "witness", "neighbor", "neighbour", "member", "customer", "owner",
+            "manager", "engineer", "strategist", "consultant", "organizer", "organiser", "activist", "critic");
 
     /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
     static final Set<String> DOCUMENT_NOUNS = Set.of(

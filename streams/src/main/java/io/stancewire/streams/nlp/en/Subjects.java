@@ -74,4 +74,50 @@ final class Subjects {
         }
         return k + 1;
     }
+
+    /** "the Justice Department and state attorneys general": two conjuncts, joined by "and" and modifiers only. */
+    static boolean coordinated(List<Tok> window, int bestLast, int cFirst) {
+        if (cFirst - bestLast < 2 || cFirst - bestLast > 4) {
+            return false;
+        }
+        if (!window.get(bestLast + 1).word().equalsIgnoreCase("and")) {
+            return false;
+        }
+        for (int k = bestLast + 2; k < cFirst; k++) {
+            Tok t = window.get(k);
+            if (!(t.tag().startsWith("JJ") || t.tag().startsWith("NN") || t.tag().equals("DT"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a coordination ending in the noun phrase at {@code first} starts ("the Justice Department and …"). */
+    static int coordinationStart(List<Tok> window, int first) {
+        if (first < 2 || !window.get(first - 1).word().equalsIgnoreCase("and")) {
+            return first;
+        }
+        int k = first - 2;
+        int start = first;
+        while (k >= 0 && first - k <= 6 && (window.get(k).tag().startsWith("NN") || window.get(k).tag().startsWith("JJ")
+                || window.get(k).tag().equals("DT"))) {
+            start = k;
+            k--;
+        }
+        return start <= first - 2 ? start : first;
+    }
+
+    /** Nouns that, after a possessive pronoun and before a colon, introduce what the person said ("His answer:"). */
+    private static final Set<String> ANSWER_NOUNS = Set.of("answer", "response", "reply", "message", "advice",
+            "verdict", "take", "explanation", "warning", "argument", "view", "assessment", "conclusion", "reaction");
+
+    /** 'His answer: "…"', "Her response:": a possessive pronoun, an answer noun, the colon. */
+    static boolean possessiveAnswer(List<Tok> window) {
+        int n = window.size();
+        if (n < 3 || n > 5 || !window.get(0).tag().equals("PRP$")) {
+            return false;
+        }
+        return ANSWER_NOUNS.contains(window.get(n - 2).word().toLowerCase())
+                && window.subList(1, n - 2).stream().allMatch(t -> t.tag().startsWith("JJ"));
+    }
 }

@@ -663,7 +663,9 @@ public final class EnglishQuoteExtractor {
             boolean endsSentence = span.text(text).matches("(?s).*[.!?…]$");
             // After a quote that ends its sentence only a short attribution belongs to it ('"…!" Nadella wrote'),
             // not the next sentence's speech verb ('"…." White House adviser Kellyanne Conway denied …').
-            Attribution attribution = attributionAfter(endsSentence ? window.subList(0, Math.min(window.size(), 4)) : window);
+            // A question's asker may have a longer noun phrase ('"…?" Fox News host Brian Kilmeade asked').
+            int reach = span.text(text).endsWith("?") ? 8 : 4;
+            Attribution attribution = attributionAfter(endsSentence ? window.subList(0, Math.min(window.size(), reach)) : window);
             if (attribution != null) {
                 return new Frame(attribution, false);
             }
@@ -1335,8 +1337,12 @@ public final class EnglishQuoteExtractor {
             while (to < Math.min(sentence.size(), from + 6) && !sentence.get(to).word().equals(",")) {
                 to++;
             }
-            // The source ends at its comma: "According to the results report, the business delivered …".
+            // The source ends at its comma ("According to the results report, the business delivered …"), unless
+            // an apposition after the comma names it ("according to his spokeswoman, Katie Hill").
             SubjectSpan subject = firstCandidate(sentence, from, to);
+            if (subject == null) {
+                subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
+            }
             if (subject == null) {
                 return null;
             }

@@ -84,8 +84,8 @@ public final class EnglishQuoteExtractor {
         private final List<QuoteSpan> spans;
         private final List<Named> names = new ArrayList<>();
         private final Named[] nameOfToken;
-        /** Offsets where paragraphs start, for counting paragraphs by binary search. */
-        private final int[] paragraphStarts;
+        private final TextGeometry geometry;
+        private final SpeakerChoice choice;
         /** What appositions told about a person, so that "Triolo said" later keeps "partner at DGA Group". */
         private final Map<String, Speaker> described = new HashMap<>();
         private final EntityCollector entities = new EntityCollector();
@@ -101,8 +101,8 @@ public final class EnglishQuoteExtractor {
             this.speakers = new ArticleSpeakers(registry, text);
             this.spans = QuoteMarks.find(text);
             this.nameOfToken = new Named[toks.size()];
-            this.paragraphStarts = java.util.stream.IntStream.range(0, text.length())
-                    .filter(i -> text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\n')).map(i -> i + 1).toArray();
+            this.geometry = new TextGeometry(text, toks, spans);
+            this.choice = new SpeakerChoice(toks, names, attributions, described, speakers, genders);
         }
 
         Result run() {
@@ -180,7 +180,7 @@ public final class EnglishQuoteExtractor {
                 }
                 int j = i;
                 while (j + 1 < toks.size() && toks.get(j + 1).ner().equals(ner)
-                        && !paragraphBreakBetween(j, j + 1)) {
+                        && !geometry.paragraphBreakBetween(j, j + 1)) {
                     j++;
                 }
                 if (ner.equals("ORGANIZATION") && personEndsOrganisation(i, j)) {
@@ -204,7 +204,7 @@ public final class EnglishQuoteExtractor {
                 if (entry.isPresent()) {
                     canonical = entry.get().name();
                 }
-                Named named = new Named(i, j, begin, end, ner, written, canonical, insideQuote(begin));
+                Named named = new Named(i, j, begin, end, ner, written, canonical, geometry.insideQuote(begin));
                 addName(named);
                 String id = entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(ner, canonical));
                 entities.add(id, entry.map(SpeakerRegistry.Entry::type).orElse(ner), canonical,
@@ -246,7 +246,7 @@ public final class EnglishQuoteExtractor {
                 Optional<SpeakerRegistry.Entry> entry = registry.byFullName(written);
                 String canonical = entry.map(SpeakerRegistry.Entry::name).orElse(written);
                 addName(new Named(run.first(), run.last(), begin, end, "ORGANIZATION", written, canonical,
-                        insideQuote(begin)));
+                        geometry.insideQuote(begin)));
                 entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor("ORGANIZATION", canonical)),
                         "ORGANIZATION", canonical, new Mention(begin, end, written));
             }
@@ -287,7 +287,7 @@ public final class EnglishQuoteExtractor {
                     Optional<SpeakerRegistry.Entry> entry = registry.byFullName(canonical);
                     String type = entry.map(SpeakerRegistry.Entry::type).orElse("PERSON");
                     canonical = entry.map(SpeakerRegistry.Entry::name).orElse(canonical);
-                    addName(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
+                    addName(new Named(i, j, begin, end, type, written, canonical, geometry.insideQuote(begin)));
                     entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(type, canonical)),
                             type, canonical, new Mention(begin, end, written));
                 }
@@ -337,15 +337,15 @@ public final class EnglishQuoteExtractor {
         private void addRegistryNamesNerMissed() {
             for (SpeakerRegistry.Hit hit : speakers.registryMentions()) {
                 boolean covered = names.stream().anyMatch(n -> n.begin() < hit.end() && hit.begin() < n.end());
-                int first = firstTokenAtOrAfter(hit.begin());
-                int last = lastTokenBefore(hit.end());
+                int first = geometry.firstTokenAtOrAfter(hit.begin());
+                int last = geometry.lastTokenBefore(hit.end());
                 if (covered || first > last || first >= toks.size()) {
                     continue;
                 }
                 SpeakerRegistry.Entry e = hit.entry();
                 String written = text.substring(hit.begin(), hit.end());
                 addName(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
-                        insideQuote(hit.begin())));
+                        geometry.insideQuote(hit.begin())));
                 entities.add(e.id(), e.type(), e.name(), new Mention(hit.begin(), hit.end(), written));
             }
             names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
@@ -360,15 +360,6 @@ public final class EnglishQuoteExtractor {
             for (int k = named.first(); k <= named.last(); k++) {
                 nameOfToken[k] = named;
             }
-        }
-
-        private boolean insideQuote(int offset) {
-            for (QuoteSpan s : spans) {
-                if (s.open() < offset && offset < s.close()) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         // ---------------------------------------------------------------- direct and partial quotes
@@ -406,7 +397,7 @@ public final class EnglishQuoteExtractor {
                         attribution = after.attribution();
                     }
                 }
-                boolean sameSentenceAsPrevious = previousSpan != null && sameSentence(previousSpan.close(), first.open());
+                boolean sameSentenceAsPrevious = previousSpan != null && geometry.sameSentence(previousSpan.close(), first.open());
                 if (attribution == null && sameSentenceAsPrevious && previousAttribution != null) {
                     attribution = previousAttribution;
                     leading = true;
@@ -432,9 +423,9 @@ public final class EnglishQuoteExtractor {
                 }
                 String quoted = first == last ? first.text(text) : first.text(text) + " " + last.text(text);
                 int words = quoted.split("\\s+").length;
-                int paragraph = paragraphOf(first.open());
+                int paragraph = geometry.paragraphOf(first.open());
                 boolean wholeParagraph = !leading && !trailing && before.attribution() == null
-                        && after.attribution() == null && paragraphStartsAt(first.open());
+                        && after.attribution() == null && geometry.paragraphStartsAt(first.open());
                 if (attribution == null && wholeParagraph && words > 6) {
                     // News style: a paragraph that is all quote continues the speaker of the paragraph before.
                     FoundQuote earlier = previous;
@@ -444,12 +435,12 @@ public final class EnglishQuoteExtractor {
                         }
                     }
                     if (earlier != null && earlier.speaker() != null
-                            && paragraph - paragraphOf(earlier.begin()) <= 1) {
+                            && paragraph - geometry.paragraphOf(earlier.begin()) <= 1) {
                         // Attributed from the mention that attributed the paragraph before.
                         attribution = new Attribution(earlier.speaker(), null);
                     }
                 }
-                String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
+                String lead = text.substring(geometry.sentenceBegin(first.open()), first.open()).strip();
                 if (lead.endsWith(":") || lead.endsWith("--") || lead.endsWith("—") || lead.endsWith("–")) {
                     // Introduced by a colon or a dash (also a dateline's): a quote standing on its own.
                     leading = false;
@@ -469,8 +460,8 @@ public final class EnglishQuoteExtractor {
                 if (speaker != null) {
                     attributions.put(first.open(), speaker);
                 }
-                int contextBegin = sentenceBegin(first.open());
-                int contextEnd = sentenceEnd(last.close());
+                int contextBegin = geometry.sentenceBegin(first.open());
+                int contextEnd = geometry.sentenceEnd(last.close());
                 FoundQuote quote = new FoundQuote(first.begin(), last.end(), quoted,
                         partial ? FoundQuote.PARTIAL : FoundQuote.DIRECT, speaker,
                         attribution == null ? null : attribution.cue(),
@@ -489,38 +480,12 @@ public final class EnglishQuoteExtractor {
          */
         private boolean rejected(String quoted, int words, Attribution attribution, boolean partial) {
             if (attribution == null) {
-                return words <= 6 || titleLike(quoted);
+                return words <= 6 || Phrases.titleLike(quoted);
             }
             if (partial) {
-                return words <= 1 || titleLike(quoted.strip().replaceAll("[,.]$", ""));
+                return words <= 1 || Phrases.titleLike(quoted.strip().replaceAll("[,.]$", ""));
             }
             return false;
-        }
-
-        private static final Set<String> FUNCTION_WORDS = Set.of(
-                "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "is", "are", "from");
-
-        private static boolean titleLike(String quoted) {
-            String q = quoted.strip();
-            if (q.isEmpty() || q.matches(".*[.!?,;:…]$")) {
-                return false;
-            }
-            String[] words = q.split("\\s+");
-            if (words.length > 10) {
-                return false;
-            }
-            int content = 0;
-            int capital = 0;
-            for (String w : words) {
-                if (FUNCTION_WORDS.contains(w)) {
-                    continue;
-                }
-                content++;
-                if (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0))) {
-                    capital++;
-                }
-            }
-            return content > 0 && capital == content && words.length >= 2;
         }
 
         /** The attribution between two quoted parts of one sentence, or null when they are separate quotes. */
@@ -537,7 +502,7 @@ public final class EnglishQuoteExtractor {
             if (!(trimmed.endsWith(",") || trimmed.endsWith(":") || trimmed.endsWith("—") || trimmed.endsWith("–"))) {
                 return null;
             }
-            List<Tok> window = tokensIn(a.close() + 1, b.open());
+            List<Tok> window = geometry.tokensIn(a.close() + 1, b.open());
             if (window.stream().anyMatch(Tok::isSentenceEnd)) {
                 // '"A," said Zandi. Cantrill explained, "B."': two sentences, two quotes.
                 return null;
@@ -547,24 +512,24 @@ public final class EnglishQuoteExtractor {
 
         /** What stands before an opening mark in the same sentence. */
         private Frame before(int open) {
-            int end = lastTokenBefore(open);
+            int end = geometry.lastTokenBefore(open);
             if (end < 0) {
                 return new Frame(null, false);
             }
             // 'Triolo said:' ending the paragraph before a paragraph that is all quote.
             boolean colonIntro = toks.get(end).word().equals(":")
-                    && paragraphBreakBetween(end, Math.min(toks.size() - 1, firstTokenAtOrAfter(open)));
+                    && geometry.paragraphBreakBetween(end, Math.min(toks.size() - 1, geometry.firstTokenAtOrAfter(open)));
             int start = end;
             while (start > 0 && end - start < WINDOW) {
                 Tok prev = toks.get(start - 1);
-                if (prev.isSentenceEnd() || isMarkToken(prev) || paragraphBreakBetween(start - 1, start)
+                if (prev.isSentenceEnd() || geometry.isMarkToken(prev) || geometry.paragraphBreakBetween(start - 1, start)
                         || prev.sentence() != toks.get(start).sentence()) {
                     break;
                 }
                 start--;
             }
-            if (isMarkToken(toks.get(end)) || toks.get(end).isSentenceEnd()
-                    || !colonIntro && paragraphBreakBetween(end, Math.min(toks.size() - 1, firstTokenAtOrAfter(open)))) {
+            if (geometry.isMarkToken(toks.get(end)) || toks.get(end).isSentenceEnd()
+                    || !colonIntro && geometry.paragraphBreakBetween(end, Math.min(toks.size() - 1, geometry.firstTokenAtOrAfter(open)))) {
                 return new Frame(null, false);
             }
             List<Tok> window = toks.subList(start, end + 1);
@@ -644,15 +609,15 @@ public final class EnglishQuoteExtractor {
 
         /** What follows a closing mark in the same sentence. */
         private Frame after(QuoteSpan span) {
-            int start = firstTokenAtOrAfter(span.close() + 1);
-            if (start < 0 || start >= toks.size() || paragraphBreakBetween(Math.max(0, start - 1), start)
+            int start = geometry.firstTokenAtOrAfter(span.close() + 1);
+            if (start < 0 || start >= toks.size() || geometry.paragraphBreakBetween(Math.max(0, start - 1), start)
                     && text.substring(span.close(), toks.get(start).begin()).contains("\n")) {
                 return new Frame(null, false);
             }
             List<Tok> window = new ArrayList<>();
             for (int i = start; i < toks.size() && window.size() < WINDOW; i++) {
                 Tok t = toks.get(i);
-                if (isMarkToken(t) || (i > start && paragraphBreakBetween(i - 1, i))) {
+                if (geometry.isMarkToken(t) || (i > start && geometry.paragraphBreakBetween(i - 1, i))) {
                     break;
                 }
                 window.add(t);
@@ -749,7 +714,7 @@ public final class EnglishQuoteExtractor {
                     i++;
                     continue;
                 }
-                boolean afterPreposition = inPrepositionalPhrase(window, c.first) || objectOfVerb(window, c.first);
+                boolean afterPreposition = inPrepositionalPhrase(window, c.first) || Phrases.objectOfVerb(window, c.first);
                 boolean possessor = c.last + 1 < window.size()
                         && (window.get(c.last + 1).word().equals("'s") || window.get(c.last + 1).word().equals("’s"));
                 // "Bureau of Labor Statistics (BLS) reported": the abbreviation in parentheses repeats the subject.
@@ -804,7 +769,7 @@ public final class EnglishQuoteExtractor {
             // "Andrea Flores, a former member of Biden's National Security Council who handled border policy said":
             // an apposition whose closing comma the writer left out.
             if (best.kind.equals("PERSON") && bestOpensApposition && !c.kind.equals("PERSON")
-                    && window.subList(best.last + 2, v).stream().noneMatch(t -> t.word().equals(",") || isMarkToken(t))) {
+                    && window.subList(best.last + 2, v).stream().noneMatch(t -> t.word().equals(",") || geometry.isMarkToken(t))) {
                 return best;
             }
             return c;
@@ -823,21 +788,7 @@ public final class EnglishQuoteExtractor {
             }
             String w = window.get(k).word().toLowerCase();
             return SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(w)
-                    || window.get(k).tag().equals("IN") && !SUBORDINATORS.contains(w);
-        }
-
-        /** Words tagged IN that open a clause rather than a prepositional phrase ("After Trump said …"). */
-        private static final Set<String> SUBORDINATORS = Set.of("that", "as", "because", "if", "while", "although",
-                "though", "since", "whether", "after", "before", "when", "once", "until", "so", "unless", "than");
-
-        /** "He thanked the lawyers … and then added": a noun phrase right after a verb is its object. */
-        private static boolean objectOfVerb(List<Tok> window, int first) {
-            int k = first - 1;
-            while (k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().startsWith("JJ")
-                    || window.get(k).tag().equals("CD") || window.get(k).tag().equals("PRP$"))) {
-                k--;
-            }
-            return k >= 0 && window.get(k).tag().startsWith("VB") && !window.get(k).lemma().equals("be");
+                    || window.get(k).tag().equals("IN") && !Phrases.SUBORDINATORS.contains(w);
         }
 
         /**
@@ -887,7 +838,7 @@ public final class EnglishQuoteExtractor {
         private SubjectSpan postposedSubject(List<Tok> window, int from) {
             for (int k = from; k < Math.min(window.size(), from + 14); k++) {
                 Tok t = window.get(k);
-                if (t.isSentenceEnd() || isMarkToken(t) || t.isVerb() || t.tag().startsWith("W")) {
+                if (t.isSentenceEnd() || geometry.isMarkToken(t) || t.isVerb() || t.tag().startsWith("W")) {
                     break;
                 }
                 SubjectSpan c = candidateAt(window, k, window.size());
@@ -932,51 +883,19 @@ public final class EnglishQuoteExtractor {
                 boolean general = i + 1 < limit && window.get(i + 1).word().equalsIgnoreCase("general");
                 return new SubjectSpan(i, general ? i + 1 : i, "GROUP");
             }
-            if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && indefinite(window, i)) {
+            if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && Phrases.indefinite(window, i)) {
                 // "a senior administration official said", "a person familiar with the matter said"
                 return new SubjectSpan(i, i, "GROUP");
             }
             // "the results report": the tagger may read the head noun after a plural noun as a verb.
             boolean nounLike = t.tag().equals("NN") || t.tag().equals("VBP") && i > 0 && window.get(i - 1).tag().startsWith("NN");
-            if (nounLike && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
+            if (nounLike && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && Phrases.determined(window, i)) {
                 return new SubjectSpan(i, i, "DOCUMENT");
             }
-            if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && definite(window, i)) {
+            if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && Phrases.definite(window, i)) {
                 return new SubjectSpan(i, i, "ROLE");
             }
             return null;
-        }
-
-        /** "a senior administration official", "one person", "another aide". */
-        private static boolean indefinite(List<Tok> window, int i) {
-            int k = i - 1;
-            while (k >= 0 && i - k <= 4 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
-                k--;
-            }
-            if (k < 0) {
-                return false;
-            }
-            String w = window.get(k).word().toLowerCase();
-            return w.equals("a") || w.equals("an") || w.equals("another") || w.equals("one");
-        }
-
-        /** "the earnings report", "a statement", "Tesla's earnings announcement". */
-        private static boolean determined(List<Tok> window, int i) {
-            int k = i - 1;
-            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
-                k--;
-            }
-            return k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().equals("POS")
-                    || window.get(k).tag().equals("PRP$"));
-        }
-
-        /** "the president", "the former president", "the Fed chair": a role the article's reader can resolve. */
-        private static boolean definite(List<Tok> window, int i) {
-            int k = i - 1;
-            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NNP"))) {
-                k--;
-            }
-            return k >= 0 && window.get(k).word().equalsIgnoreCase("the");
         }
 
         private Attribution attributionFor(SubjectSpan subject, List<Tok> window, String cue) {
@@ -985,13 +904,13 @@ public final class EnglishQuoteExtractor {
             Mention mention = new Mention(first.begin(), last.end(), text.substring(first.begin(), last.end()));
             Speaker speaker = switch (subject.kind) {
                 case "PERSON", "ORGANIZATION" -> named(nameAt(first.index()), mention, window, subject);
-                case "PRONOUN" -> pronoun(first, mention);
+                case "PRONOUN" -> choice.pronoun(first, mention);
                 case "GROUP" -> group(window, subject, "GROUP");
                 case "DOCUMENT" -> group(window, subject, "DOCUMENT");
-                case "ROLE" -> ArticleSpeakers.withMention(role(first.begin()), mention);
+                case "ROLE" -> ArticleSpeakers.withMention(choice.role(first.begin()), mention);
                 default -> {
                     // "the union said" in an article that names no organisation: the noun phrase is the source.
-                    Speaker organisation = latest("ORGANIZATION", first.begin());
+                    Speaker organisation = choice.latest("ORGANIZATION", first.begin());
                     yield organisation == null ? group(window, subject, "GROUP")
                             : ArticleSpeakers.withMention(organisation, mention);
                 }
@@ -1013,12 +932,6 @@ public final class EnglishQuoteExtractor {
             return new Speaker(null, phrase, new Mention(first.begin(), last.end(), phrase), null, null, type);
         }
 
-        /** "the former president said": whoever has been speaking, else the person named last. */
-        private Speaker role(int before) {
-            Speaker previous = previousSpeaker(before);
-            return previous != null && "PERSON".equals(previous.type()) ? previous : latest("PERSON", before);
-        }
-
         private Speaker named(Named n, Mention mention, List<Tok> window, SubjectSpan subject) {
             if (n == null) {
                 return null;
@@ -1034,93 +947,6 @@ public final class EnglishQuoteExtractor {
                 described.put(speaker.name(), speaker);
             }
             return speaker;
-        }
-
-        /**
-         * "he" / "she": the nearest person named before (outside quotes, of a compatible gender where the first name
-         * tells), unless that person is only mentioned in passing and someone has been speaking: then the speaker
-         * continues ('Taylor blamed the rhetoric of President Trump. "…," he said' is Taylor). "it": the nearest
-         * organisation. "they" is left unresolved: it is as often a group of people as an organisation.
-         */
-        private Speaker pronoun(Tok pronoun, Mention mention) {
-            String lower = switch (pronoun.word().toLowerCase()) {
-                case "his" -> "he";
-                case "her" -> "she";
-                case "their" -> "they";
-                case "its" -> "it";
-                case "our" -> "we";
-                case "my" -> "i";
-                default -> pronoun.word().toLowerCase();
-            };
-            Speaker s = null;
-            if (SpeechVerbs.PERSON_PRONOUNS.contains(lower)) {
-                String gender = lower.equals("he") ? "MALE" : "FEMALE";
-                Named nearest = null;
-                for (int i = names.size() - 1; i >= 0 && nearest == null; i--) {
-                    Named n = names.get(i);
-                    if (n.begin() < pronoun.begin() && n.type().equals("PERSON") && !n.inQuote()
-                            && genders.compatible(n.canonical(), gender)) {
-                        nearest = n;
-                    }
-                }
-                Speaker previous = previousSpeaker(pronoun.begin());
-                boolean previousFits = previous != null && "PERSON".equals(previous.type())
-                        && genders.compatible(previous.name(), gender);
-                if (nearest != null && (!previousFits || isSentenceSubject(nearest))) {
-                    s = speakerOf(nearest);
-                } else if (previousFits) {
-                    s = previous;
-                }
-            } else if (lower.equals("i") || lower.equals("we")) {
-                s = previousSpeaker(pronoun.begin());
-            } else if (lower.equals("it")) {
-                s = latest("ORGANIZATION", pronoun.begin());
-            } else if (lower.equals("they")) {
-                // "Officials said … They added that …": only a group or organisation that has just been speaking.
-                Speaker previous = previousSpeaker(pronoun.begin());
-                s = previous != null && ("GROUP".equals(previous.type()) || "ORGANIZATION".equals(previous.type()))
-                        ? previous : null;
-            }
-            return ArticleSpeakers.withMention(s, mention);
-        }
-
-        /** A name at the start of its sentence is what the sentence is about. */
-        private boolean isSentenceSubject(Named n) {
-            int k = n.first();
-            int sentence = toks.get(k).sentence();
-            int fromStart = 0;
-            while (k - fromStart - 1 >= 0 && toks.get(k - fromStart - 1).sentence() == sentence) {
-                fromStart++;
-            }
-            return fromStart <= 3;
-        }
-
-        private Speaker previousSpeaker(int before) {
-            Speaker found = null;
-            int at = -1;
-            for (Map.Entry<Integer, Speaker> e : attributions.entrySet()) {
-                if (e.getKey() < before && e.getKey() > at) {
-                    at = e.getKey();
-                    found = e.getValue();
-                }
-            }
-            return found;
-        }
-
-        private Speaker speakerOf(Named n) {
-            Speaker s = speakers.resolve(n.canonical(), null, n.type(), null, null, true);
-            Speaker known = described.get(s.name());
-            return known != null ? known : s;
-        }
-
-        private Speaker latest(String type, int before) {
-            for (int i = names.size() - 1; i >= 0; i--) {
-                Named n = names.get(i);
-                if (n.begin() < before && n.type().equals(type) && !n.inQuote()) {
-                    return speakerOf(n);
-                }
-            }
-            return null;
         }
 
         /**
@@ -1142,7 +968,7 @@ public final class EnglishQuoteExtractor {
                     j++;
                 }
                 if (!part.isEmpty() && !part.getFirst().isVerb() && !part.getFirst().tag().startsWith("W")
-                        && !isMarkToken(part.getFirst())) {
+                        && !geometry.isMarkToken(part.getFirst())) {
                     String[] parsed = parseRole(part);
                     affiliation = parsed[0];
                     role = parsed[1];
@@ -1202,7 +1028,7 @@ public final class EnglishQuoteExtractor {
                     if (SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(part.get(k).word().toLowerCase())
                             && part.subList(k + 1, part.size()).stream()
                             .anyMatch(t -> SpeechVerbs.ORGANISATION_NOUNS.contains(t.word().toLowerCase()))) {
-                        Speaker recent = latest("ORGANIZATION", part.getFirst().begin());
+                        Speaker recent = choice.latest("ORGANIZATION", part.getFirst().begin());
                         return new String[] {recent == null ? null : recent.name(), span(part.get(start), part.get(k - 1))};
                     }
                 }
@@ -1281,7 +1107,7 @@ public final class EnglishQuoteExtractor {
                     e++;
                 }
                 List<Tok> sentence = toks.subList(s, e + 1);
-                if (!headline(sentence)) {
+                if (!Phrases.headline(sentence)) {
                     for (FoundQuote q : reported(sentence)) {
                         out.add(q);
                         if (q.speaker() != null) {
@@ -1366,7 +1192,7 @@ public final class EnglishQuoteExtractor {
         private List<FoundQuote> byVerb(List<Tok> sentence, int last) {
             for (int v = 1; v <= last; v++) {
                 Tok t = sentence.get(v);
-                boolean characterises = Cues.characterises(sentence, v, last, this::isMarkToken);
+                boolean characterises = Cues.characterises(sentence, v, last, geometry::isMarkToken);
                 boolean proposes = Cues.proposes(sentence, v, last);
                 if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma()) && !Cues.callsOn(sentence, v)
                         && !characterises && !proposes) {
@@ -1374,7 +1200,7 @@ public final class EnglishQuoteExtractor {
                 }
                 // ", saying …" / ", adding that …": the sentence's subject speaks again.
                 boolean gerund = t.tag().equals("VBG") && (sentence.get(v - 1).word().equals(",")
-                        || v >= 2 && isMarkToken(sentence.get(v - 1)) && sentence.get(v - 2).word().equals(","));
+                        || v >= 2 && geometry.isMarkToken(sentence.get(v - 1)) && sentence.get(v - 2).word().equals(","));
                 // "after receiving complaints saying the network has aired …": the noun before the participle speaks.
                 SubjectSpan saying = t.tag().equals("VBG") && !gerund ? nounBeforeParticiple(sentence, v) : null;
                 // "one investor, noting …, called tariffs …": after an interjected phrase the tagger may read the main
@@ -1384,7 +1210,7 @@ public final class EnglishQuoteExtractor {
                 boolean progressive = Cues.progressive(sentence, v) && (proposes
                         || v + 1 <= last && sentence.get(v + 1).word().equalsIgnoreCase("that"));
                 if (t.tag().equals("VBG") && !gerund && saying == null && !progressive
-                        || t.tag().equals("VBN") && !perfect(sentence, v) && !interjected) {
+                        || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected) {
                     continue;
                 }
                 if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
@@ -1435,7 +1261,7 @@ public final class EnglishQuoteExtractor {
                 int verb = v;
                 while (verb >= 0) {
                     int from = contentStart(sentence, verb, last);
-                    if (from < 0 || isMarkToken(sentence.get(from)) && opensQuote(sentence.get(from))) {
+                    if (from < 0 || geometry.isMarkToken(sentence.get(from)) && opensQuote(sentence.get(from))) {
                         // 'X said: "…"': the quote in marks is the content, and the quote path has it.
                         break;
                     }
@@ -1446,7 +1272,7 @@ public final class EnglishQuoteExtractor {
                         String before = sentence.get(k - 1).word().toLowerCase();
                         boolean coordinated = c.isVerb() && !c.tag().equals("VBG") && !c.tag().equals("VBN")
                                 && (before.equals("and") || before.equals("but"));
-                        boolean adding = c.tag().equals("VBG") && (before.equals(",") || isMarkToken(sentence.get(k - 1))
+                        boolean adding = c.tag().equals("VBG") && (before.equals(",") || geometry.isMarkToken(sentence.get(k - 1))
                                 && sentence.get(k - 2).word().equals(","));
                         if ((coordinated || adding) && SpeechVerbs.REPORTING.contains(c.lemma())) {
                             next = k;
@@ -1476,7 +1302,7 @@ public final class EnglishQuoteExtractor {
          */
         private int contentStart(List<Tok> sentence, int v, int last) {
             Tok t = sentence.get(v);
-            if (Cues.characterises(sentence, v, last, this::isMarkToken)) {
+            if (Cues.characterises(sentence, v, last, geometry::isMarkToken)) {
                 return v + 1;
             }
             int from = v + 1;
@@ -1492,7 +1318,7 @@ public final class EnglishQuoteExtractor {
                         || sentence.get(from).tag().equals("IN"));
                 if (c.word().equalsIgnoreCase("that") && (c.tag().equals("IN") || tellThat)) {
                     that = k;
-                } else if (c.isVerb() || isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
+                } else if (c.isVerb() || geometry.isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
                     // "that" belongs to the speech verb only if no other verb or quote came between.
                     break;
                 }
@@ -1506,20 +1332,20 @@ public final class EnglishQuoteExtractor {
             } else if (t.lemma().equals("tell")) {
                 from = afterObject(sentence, from, last);
             }
-            while (from <= last && sentence.get(from).isPunct() && !isMarkToken(sentence.get(from))) {
+            while (from <= last && sentence.get(from).isPunct() && !geometry.isMarkToken(sentence.get(from))) {
                 from++;
             }
             if (last - from + 1 < 4) {
                 return -1;
             }
             Tok head = sentence.get(from);
-            boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
+            boolean subordinate = head.tag().equals("IN") && Phrases.SUBORDINATORS.contains(head.word().toLowerCase());
             // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
             // Monday, referring to …" or "the news, citing three people".
             boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell") || Cues.callsOn(sentence, v))
                     && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
-                    && (urging || sentence.subList(from, last + 1).stream().anyMatch(Article::finite));
+                    && (urging || sentence.subList(from, last + 1).stream().anyMatch(Phrases::finite));
             return clause ? from : -1;
         }
 
@@ -1556,7 +1382,7 @@ public final class EnglishQuoteExtractor {
                     || sentence.get(k).tag().equals("DT") || sentence.get(k).tag().equals("POS"))) {
                 k--;
             }
-            if (k < 0 || !isMarkToken(sentence.get(k))) {
+            if (k < 0 || !geometry.isMarkToken(sentence.get(k))) {
                 return false;
             }
             int mark = sentence.get(k).begin();
@@ -1564,19 +1390,6 @@ public final class EnglishQuoteExtractor {
             // "Face the Nation," Johnson said …').
             return spans.stream().anyMatch(q -> q.close() == mark
                     && sentence.stream().noneMatch(t -> t.begin() < q.open() && t.isVerb()));
-        }
-
-        private static boolean finite(Tok t) {
-            return t.tag().equals("VBD") || t.tag().equals("VBZ") || t.tag().equals("VBP") || t.tag().equals("MD");
-        }
-
-        /** "has said", "had repeatedly warned": a participle after a form of "have" is a finite speech verb. */
-        private static boolean perfect(List<Tok> sentence, int v) {
-            int k = v - 1;
-            while (k >= 0 && sentence.get(k).tag().startsWith("RB")) {
-                k--;
-            }
-            return k >= 0 && sentence.get(k).lemma().equals("have");
         }
 
         /** The subject of the sentence's main clause: its first candidate outside a preposition, possessive or quote. */
@@ -1590,7 +1403,7 @@ public final class EnglishQuoteExtractor {
                 }
                 boolean possessor = c.last + 1 < sentence.size() && (sentence.get(c.last + 1).word().equals("'s")
                         || sentence.get(c.last + 1).word().equals("’s"));
-                if (!inPrepositionalPhrase(sentence, c.first) && !possessor && !insideQuote(sentence.get(c.first).begin())) {
+                if (!inPrepositionalPhrase(sentence, c.first) && !possessor && !geometry.insideQuote(sentence.get(c.first).begin())) {
                     if (c.kind.equals("ORGANIZATION")) {
                         for (int k = c.last + 1; k < Math.min(v, c.last + 4); k++) {
                             SubjectSpan person = candidateAt(sentence, k, v);
@@ -1665,23 +1478,7 @@ public final class EnglishQuoteExtractor {
             // "…, Jackson said in a separate opinion.": only a prepositional phrase or a time after the verb.
             Tok next = sentence.get(v + 1);
             return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || Subjects.WHEN.contains(next.word().toLowerCase()))
-                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
-        }
-
-        /** Headlines ("Hannity Announces Fox Has Hired Gorka") are not reported speech and confuse the tagger. */
-        private static boolean headline(List<Tok> sentence) {
-            int words = 0;
-            int capitalised = 0;
-            for (Tok t : sentence) {
-                if (t.isPunct() || FUNCTION_WORDS.contains(t.word())) {
-                    continue;
-                }
-                words++;
-                if (t.capitalised()) {
-                    capitalised++;
-                }
-            }
-            return words >= 4 && capitalised >= 0.8 * words;
+                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || geometry.isMarkToken(t));
         }
 
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */
@@ -1697,13 +1494,13 @@ public final class EnglishQuoteExtractor {
                 return true;
             }
             String opener = sentence.get(subject.last + 1).word().toLowerCase();
-            boolean noVerb = sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
+            boolean noVerb = sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.isVerb() || geometry.isMarkToken(t));
             if (gap <= 5 && noVerb && (opener.equals("like") || opener.equals("including") || opener.equals("such"))) {
                 // "Homebuilders like PulteGroup predict that …"
                 return true;
             }
             if (gap <= 10 && (opener.equals("who") || opener.equals("that")) && !subject.kind.equals("PRONOUN")
-                    && sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.word().equals(",") || isMarkToken(t))) {
+                    && sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.word().equals(",") || geometry.isMarkToken(t))) {
                 // "climate scientists who are tracking the extreme weather admit …"
                 return true;
             }
@@ -1740,93 +1537,5 @@ public final class EnglishQuoteExtractor {
 
         // ---------------------------------------------------------------- text geometry
 
-        private boolean isMarkToken(Tok t) {
-            return t.end() - t.begin() == 1 && QuoteMarks.isMark(text.charAt(t.begin()));
-        }
-
-        private boolean paragraphBreakBetween(int a, int b) {
-            int newline = text.indexOf('\n', toks.get(a).end());
-            return newline >= 0 && newline < toks.get(b).begin();
-        }
-
-        private int lastTokenBefore(int offset) {
-            int lo = 0;
-            int hi = toks.size() - 1;
-            int found = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (toks.get(mid).end() <= offset) {
-                    found = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
-        }
-
-        private int firstTokenAtOrAfter(int offset) {
-            int i = lastTokenBefore(offset) + 1;
-            while (i < toks.size() && toks.get(i).begin() < offset) {
-                i++;
-            }
-            return i;
-        }
-
-        private List<Tok> tokensIn(int begin, int end) {
-            List<Tok> out = new ArrayList<>();
-            for (int i = firstTokenAtOrAfter(begin); i < toks.size() && toks.get(i).end() <= end; i++) {
-                out.add(toks.get(i));
-            }
-            return out;
-        }
-
-        private boolean sameSentence(int a, int b) {
-            String between = text.substring(a + 1, b);
-            int before = lastTokenBefore(a + 1);
-            int after = firstTokenAtOrAfter(b);
-            // '…"between two major growth waves." Those waves …': the period inside the marks ended the sentence.
-            boolean oneSentence = before < 0 || after >= toks.size() || toks.get(before).sentence() == toks.get(after).sentence();
-            return oneSentence && !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*")
-                    && between.strip().length() < 200;
-        }
-
-        /** Paragraph number; a line break or a run of them separates paragraphs. */
-        private int paragraphOf(int offset) {
-            int at = java.util.Arrays.binarySearch(paragraphStarts, offset);
-            return at >= 0 ? at + 1 : -at - 1;
-        }
-
-        private boolean paragraphStartsAt(int offset) {
-            int i = offset - 1;
-            while (i >= 0 && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
-                i--;
-            }
-            return i < 0 || text.charAt(i) == '\n';
-        }
-
-        private int sentenceBegin(int offset) {
-            int t = lastTokenBefore(offset);
-            if (t < 0) {
-                return 0;
-            }
-            int s = toks.get(t).sentence();
-            while (t > 0 && toks.get(t - 1).sentence() == s) {
-                t--;
-            }
-            return Math.min(offset, toks.get(t).begin());
-        }
-
-        private int sentenceEnd(int offset) {
-            int t = firstTokenAtOrAfter(offset);
-            if (t >= toks.size()) {
-                return text.length();
-            }
-            int s = toks.get(t).sentence();
-            while (t + 1 < toks.size() && toks.get(t + 1).sentence() == s) {
-                t++;
-            }
-            return Math.max(offset + 1, toks.get(t).end());
-        }
     }
 }

@@ -12,16 +12,13 @@ import io.stancewire.streams.nlp.FoundQuote;
 import io.stancewire.streams.nlp.marks.QuoteMarks;
 import io.stancewire.streams.nlp.marks.QuoteSpan;
 import io.stancewire.streams.nlp.speakers.ArticleSpeakers;
-import io.stancewire.streams.nlp.speakers.Names;
 import io.stancewire.streams.nlp.speakers.SpeakerRegistry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Quotes, speakers and entities in English text. CoreNLP provides tokens, parts of speech, lemmas and names
@@ -72,7 +69,7 @@ public final class EnglishQuoteExtractor {
                         t.beginPosition(), t.endPosition(), s));
             }
         }
-        return toks;
+        return SentenceRepair.splitAfterAbbreviations(toks);
     }
 
     /** The state of one article's analysis. */
@@ -83,9 +80,10 @@ public final class EnglishQuoteExtractor {
         private final ArticleSpeakers speakers;
         private final List<QuoteSpan> spans;
         private final List<Named> names = new ArrayList<>();
-        private final Named[] nameOfToken;
-        /** Offsets where paragraphs start, for counting paragraphs by binary search. */
-        private final int[] paragraphStarts;
+        private final ArticleNames nameIndex;
+        private final TextGeometry geometry;
+        private final SpeakerChoice choice;
+        private final Appositions appositions;
         /** What appositions told about a person, so that "Triolo said" later keeps "partner at DGA Group". */
         private final Map<String, Speaker> described = new HashMap<>();
         private final EntityCollector entities = new EntityCollector();
@@ -100,13 +98,14 @@ public final class EnglishQuoteExtractor {
             this.registry = registry;
             this.speakers = new ArticleSpeakers(registry, text);
             this.spans = QuoteMarks.find(text);
-            this.nameOfToken = new Named[toks.size()];
-            this.paragraphStarts = java.util.stream.IntStream.range(0, text.length())
-                    .filter(i -> text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\n')).map(i -> i + 1).toArray();
+            this.geometry = new TextGeometry(text, toks, spans);
+            this.nameIndex = new ArticleNames(text, toks, registry, speakers, names, entities, genders, geometry);
+            this.choice = new SpeakerChoice(toks, names, attributions, described, speakers, genders);
+            this.appositions = new Appositions(text, geometry, choice);
         }
 
         Result run() {
-            collectNames();
+            nameIndex.collect();
             List<FoundQuote> reported = reportedSpeech();
             List<FoundQuote> quotes = reconcile(directQuotes(reported), reported);
             quotes.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
@@ -167,159 +166,6 @@ public final class EnglishQuoteExtractor {
             return out;
         }
 
-        // ---------------------------------------------------------------- names
-
-        private void collectNames() {
-            Map<String, String> fullBySurname = new HashMap<>();
-            int i = 0;
-            while (i < toks.size()) {
-                String ner = toks.get(i).ner();
-                if (!ner.equals("PERSON") && !ner.equals("ORGANIZATION") && !ner.equals("LOCATION")) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j + 1 < toks.size() && toks.get(j + 1).ner().equals(ner)
-                        && !paragraphBreakBetween(j, j + 1)) {
-                    j++;
-                }
-                int begin = toks.get(i).begin();
-                int end = toks.get(j).end();
-                String written = text.substring(begin, end).replaceAll("\\s+", " ");
-                String cleaned = written.replaceAll("['’]s$", "");
-                String canonical = cleaned;
-                if (ner.equals("PERSON")) {
-                    if (cleaned.contains(" ")) {
-                        fullBySurname.put(Names.key(Names.lastToken(cleaned)), cleaned);
-                    } else {
-                        canonical = fullBySurname.getOrDefault(Names.key(cleaned), cleaned);
-                    }
-                }
-                Optional<SpeakerRegistry.Entry> entry = registry.byFullName(canonical);
-                if (entry.isPresent()) {
-                    canonical = entry.get().name();
-                }
-                Named named = new Named(i, j, begin, end, ner, written, canonical, insideQuote(begin));
-                addName(named);
-                String id = entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(ner, canonical));
-                entities.add(id, entry.map(SpeakerRegistry.Entry::type).orElse(ner), canonical,
-                        new Mention(begin, end, written));
-                i = j + 1;
-            }
-            addRegistryNamesNerMissed();
-            addUntaggedSpeakerNames(fullBySurname);
-        }
-
-        /**
-         * CoreNLP's NER misses many surnames standing alone ("Sacks said", "said Li"). A proper noun that a speech
-         * verb attributes is a person: directly before or after the verb, before a comma-enclosed apposition that
-         * the verb follows, or after "by" ("a post by tech blogger Chapingjun").
-         */
-        private void addUntaggedSpeakerNames(Map<String, String> fullBySurname) {
-            int i = 0;
-            while (i < toks.size()) {
-                Tok t = toks.get(i);
-                if (!isUntaggedName(t) || nameAt(i) != null) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j + 1 < toks.size() && isUntaggedName(toks.get(j + 1)) && toks.get(j + 1).sentence() == t.sentence()) {
-                    j++;
-                }
-                if (attributedBySpeechVerb(i, j)) {
-                    int begin = t.begin();
-                    int end = toks.get(j).end();
-                    String written = text.substring(begin, end).replaceAll("\\s+", " ");
-                    String canonical = written.contains(" ") ? written
-                            : fullBySurname.getOrDefault(Names.key(written), written);
-                    Optional<SpeakerRegistry.Entry> entry = registry.byFullName(canonical);
-                    String type = entry.map(SpeakerRegistry.Entry::type).orElse("PERSON");
-                    canonical = entry.map(SpeakerRegistry.Entry::name).orElse(canonical);
-                    addName(new Named(i, j, begin, end, type, written, canonical, insideQuote(begin)));
-                    entities.add(entry.map(SpeakerRegistry.Entry::id).orElse(ArticleSpeakers.idFor(type, canonical)),
-                            type, canonical, new Mention(begin, end, written));
-                }
-                i = j + 1;
-            }
-            names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-        }
-
-        private static boolean isUntaggedName(Tok t) {
-            return t.ner().equals("O") && (t.tag().equals("NNP") || t.tag().equals("NNPS")
-                    || t.tag().startsWith("NN") && t.capitalised()) && t.capitalised()
-                    && !SpeechVerbs.TITLES.contains(t.word().toLowerCase())
-                    // "Officials said …" at a sentence start: a group, capitalised only by its position.
-                    && !SpeechVerbs.GROUP_NOUNS.contains(t.word().toLowerCase())
-                    && !SpeechVerbs.ANONYMOUS_NOUNS.contains(t.word().toLowerCase())
-                    && t.word().chars().anyMatch(Character::isLowerCase);
-        }
-
-        private boolean attributedBySpeechVerb(int i, int j) {
-            Tok before = i > 0 ? toks.get(i - 1) : null;
-            Tok after = j + 1 < toks.size() ? toks.get(j + 1) : null;
-            if (after != null && isSpeechVerb(after)) {
-                return true;
-            }
-            if (before != null && isSpeechVerb(before) && (after == null || after.isPunct())) {
-                return true;
-            }
-            if (after != null && after.word().equals(",")) {
-                for (int k = j + 2; k < toks.size() && k < j + 16 && toks.get(k).sentence() == toks.get(j).sentence(); k++) {
-                    if (toks.get(k).word().equals(",")) {
-                        return k + 1 < toks.size() && isSpeechVerb(toks.get(k + 1));
-                    }
-                }
-            }
-            int k = i - 1;
-            while (k >= 0 && toks.get(k).tag().startsWith("NN") && !toks.get(k).capitalised()) {
-                k--;
-            }
-            return k >= 0 && toks.get(k).word().equals("by");
-        }
-
-        private static boolean isSpeechVerb(Tok t) {
-            return t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma());
-        }
-
-        /** CoreNLP misses names its models never saw ("Hugging Face"); the registry knows them. */
-        private void addRegistryNamesNerMissed() {
-            for (SpeakerRegistry.Hit hit : speakers.registryMentions()) {
-                boolean covered = names.stream().anyMatch(n -> n.begin() < hit.end() && hit.begin() < n.end());
-                int first = firstTokenAtOrAfter(hit.begin());
-                int last = lastTokenBefore(hit.end());
-                if (covered || first > last || first >= toks.size()) {
-                    continue;
-                }
-                SpeakerRegistry.Entry e = hit.entry();
-                String written = text.substring(hit.begin(), hit.end());
-                addName(new Named(first, last, hit.begin(), hit.end(), e.type(), written, e.name(),
-                        insideQuote(hit.begin())));
-                entities.add(e.id(), e.type(), e.name(), new Mention(hit.begin(), hit.end(), written));
-            }
-            names.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-        }
-
-        private Named nameAt(int tokIndex) {
-            return nameOfToken[tokIndex];
-        }
-
-        private void addName(Named named) {
-            names.add(named);
-            for (int k = named.first(); k <= named.last(); k++) {
-                nameOfToken[k] = named;
-            }
-        }
-
-        private boolean insideQuote(int offset) {
-            for (QuoteSpan s : spans) {
-                if (s.open() < offset && offset < s.close()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         // ---------------------------------------------------------------- direct and partial quotes
 
         private record Attribution(Speaker speaker, String cue) {}
@@ -355,7 +201,7 @@ public final class EnglishQuoteExtractor {
                         attribution = after.attribution();
                     }
                 }
-                boolean sameSentenceAsPrevious = previousSpan != null && sameSentence(previousSpan.close(), first.open());
+                boolean sameSentenceAsPrevious = previousSpan != null && geometry.sameSentence(previousSpan.close(), first.open());
                 if (attribution == null && sameSentenceAsPrevious && previousAttribution != null) {
                     attribution = previousAttribution;
                     leading = true;
@@ -381,9 +227,9 @@ public final class EnglishQuoteExtractor {
                 }
                 String quoted = first == last ? first.text(text) : first.text(text) + " " + last.text(text);
                 int words = quoted.split("\\s+").length;
-                int paragraph = paragraphOf(first.open());
+                int paragraph = geometry.paragraphOf(first.open());
                 boolean wholeParagraph = !leading && !trailing && before.attribution() == null
-                        && after.attribution() == null && paragraphStartsAt(first.open());
+                        && after.attribution() == null && geometry.paragraphStartsAt(first.open());
                 if (attribution == null && wholeParagraph && words > 6) {
                     // News style: a paragraph that is all quote continues the speaker of the paragraph before.
                     FoundQuote earlier = previous;
@@ -393,12 +239,12 @@ public final class EnglishQuoteExtractor {
                         }
                     }
                     if (earlier != null && earlier.speaker() != null
-                            && paragraph - paragraphOf(earlier.begin()) <= 1) {
+                            && paragraph - geometry.paragraphOf(earlier.begin()) <= 1) {
                         // Attributed from the mention that attributed the paragraph before.
                         attribution = new Attribution(earlier.speaker(), null);
                     }
                 }
-                String lead = text.substring(sentenceBegin(first.open()), first.open()).strip();
+                String lead = text.substring(geometry.sentenceBegin(first.open()), first.open()).strip();
                 if (lead.endsWith(":") || lead.endsWith("--") || lead.endsWith("—") || lead.endsWith("–")) {
                     // Introduced by a colon or a dash (also a dateline's): a quote standing on its own.
                     leading = false;
@@ -418,8 +264,8 @@ public final class EnglishQuoteExtractor {
                 if (speaker != null) {
                     attributions.put(first.open(), speaker);
                 }
-                int contextBegin = sentenceBegin(first.open());
-                int contextEnd = sentenceEnd(last.close());
+                int contextBegin = geometry.sentenceBegin(first.open());
+                int contextEnd = geometry.sentenceEnd(last.close());
                 FoundQuote quote = new FoundQuote(first.begin(), last.end(), quoted,
                         partial ? FoundQuote.PARTIAL : FoundQuote.DIRECT, speaker,
                         attribution == null ? null : attribution.cue(),
@@ -438,38 +284,12 @@ public final class EnglishQuoteExtractor {
          */
         private boolean rejected(String quoted, int words, Attribution attribution, boolean partial) {
             if (attribution == null) {
-                return words <= 6 || titleLike(quoted);
+                return words <= 6 || Phrases.titleLike(quoted);
             }
             if (partial) {
-                return words <= 1 || titleLike(quoted.strip().replaceAll("[,.]$", ""));
+                return words <= 1 || Phrases.titleLike(quoted.strip().replaceAll("[,.]$", ""));
             }
             return false;
-        }
-
-        private static final Set<String> FUNCTION_WORDS = Set.of(
-                "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "is", "are", "from");
-
-        private static boolean titleLike(String quoted) {
-            String q = quoted.strip();
-            if (q.isEmpty() || q.matches(".*[.!?,;:…]$")) {
-                return false;
-            }
-            String[] words = q.split("\\s+");
-            if (words.length > 10) {
-                return false;
-            }
-            int content = 0;
-            int capital = 0;
-            for (String w : words) {
-                if (FUNCTION_WORDS.contains(w)) {
-                    continue;
-                }
-                content++;
-                if (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0))) {
-                    capital++;
-                }
-            }
-            return content > 0 && capital == content && words.length >= 2;
         }
 
         /** The attribution between two quoted parts of one sentence, or null when they are separate quotes. */
@@ -486,7 +306,7 @@ public final class EnglishQuoteExtractor {
             if (!(trimmed.endsWith(",") || trimmed.endsWith(":") || trimmed.endsWith("—") || trimmed.endsWith("–"))) {
                 return null;
             }
-            List<Tok> window = tokensIn(a.close() + 1, b.open());
+            List<Tok> window = geometry.tokensIn(a.close() + 1, b.open());
             if (window.stream().anyMatch(Tok::isSentenceEnd)) {
                 // '"A," said Zandi. Cantrill explained, "B."': two sentences, two quotes.
                 return null;
@@ -496,23 +316,24 @@ public final class EnglishQuoteExtractor {
 
         /** What stands before an opening mark in the same sentence. */
         private Frame before(int open) {
-            int end = lastTokenBefore(open);
+            int end = geometry.lastTokenBefore(open);
             if (end < 0) {
                 return new Frame(null, false);
             }
             // 'Triolo said:' ending the paragraph before a paragraph that is all quote.
             boolean colonIntro = toks.get(end).word().equals(":")
-                    && paragraphBreakBetween(end, Math.min(toks.size() - 1, firstTokenAtOrAfter(open)));
+                    && geometry.paragraphBreakBetween(end, Math.min(toks.size() - 1, geometry.firstTokenAtOrAfter(open)));
             int start = end;
             while (start > 0 && end - start < WINDOW) {
                 Tok prev = toks.get(start - 1);
-                if (prev.isSentenceEnd() || isMarkToken(prev) || paragraphBreakBetween(start - 1, start)) {
+                if (prev.isSentenceEnd() || geometry.isMarkToken(prev) || geometry.paragraphBreakBetween(start - 1, start)
+                        || prev.sentence() != toks.get(start).sentence()) {
                     break;
                 }
                 start--;
             }
-            if (isMarkToken(toks.get(end)) || toks.get(end).isSentenceEnd()
-                    || !colonIntro && paragraphBreakBetween(end, Math.min(toks.size() - 1, firstTokenAtOrAfter(open)))) {
+            if (geometry.isMarkToken(toks.get(end)) || toks.get(end).isSentenceEnd()
+                    || !colonIntro && geometry.paragraphBreakBetween(end, Math.min(toks.size() - 1, geometry.firstTokenAtOrAfter(open)))) {
                 return new Frame(null, false);
             }
             List<Tok> window = toks.subList(start, end + 1);
@@ -575,6 +396,10 @@ public final class EnglishQuoteExtractor {
             // "Schmidt points to a new era: “…”": a sentence whose subject introduces the quote with a colon.
             if (window.getLast().word().equals(":")) {
                 SubjectSpan subject = candidateAt(window, 0, window.size());
+                if (subject == null && Subjects.possessiveAnswer(window)) {
+                    // 'His answer: "…"': the possessive pronoun is the source.
+                    subject = new SubjectSpan(0, 0, "PRONOUN");
+                }
                 if (subject != null && !subject.kind.equals("NOUN")) {
                     String cue = null;
                     for (int i = subject.last + 1; i <= last && cue == null; i++) {
@@ -588,15 +413,15 @@ public final class EnglishQuoteExtractor {
 
         /** What follows a closing mark in the same sentence. */
         private Frame after(QuoteSpan span) {
-            int start = firstTokenAtOrAfter(span.close() + 1);
-            if (start < 0 || start >= toks.size() || paragraphBreakBetween(Math.max(0, start - 1), start)
+            int start = geometry.firstTokenAtOrAfter(span.close() + 1);
+            if (start < 0 || start >= toks.size() || geometry.paragraphBreakBetween(Math.max(0, start - 1), start)
                     && text.substring(span.close(), toks.get(start).begin()).contains("\n")) {
                 return new Frame(null, false);
             }
             List<Tok> window = new ArrayList<>();
             for (int i = start; i < toks.size() && window.size() < WINDOW; i++) {
                 Tok t = toks.get(i);
-                if (isMarkToken(t) || (i > start && paragraphBreakBetween(i - 1, i))) {
+                if (geometry.isMarkToken(t) || (i > start && geometry.paragraphBreakBetween(i - 1, i))) {
                     break;
                 }
                 window.add(t);
@@ -607,7 +432,9 @@ public final class EnglishQuoteExtractor {
             boolean endsSentence = span.text(text).matches("(?s).*[.!?…]$");
             // After a quote that ends its sentence only a short attribution belongs to it ('"…!" Nadella wrote'),
             // not the next sentence's speech verb ('"…." White House adviser Kellyanne Conway denied …').
-            Attribution attribution = attributionAfter(endsSentence ? window.subList(0, Math.min(window.size(), 4)) : window);
+            // A question's asker may have a longer noun phrase ('"…?" Fox News host Brian Kilmeade asked').
+            int reach = span.text(text).endsWith("?") ? 8 : 4;
+            Attribution attribution = attributionAfter(endsSentence ? window.subList(0, Math.min(window.size(), reach)) : window);
             if (attribution != null) {
                 return new Frame(attribution, false);
             }
@@ -634,8 +461,12 @@ public final class EnglishQuoteExtractor {
                 SubjectSpan subject = postposedSubject(window, first + 1);
                 return subject == null ? null : attributionFor(subject, window, head.word());
             }
-            for (int v = first + 1; v < window.size() && v <= first + 14; v++) {
+            for (int v = first + 1; v < window.size() && v <= first + 22; v++) {
                 Tok t = window.get(v);
+                if (t.capitalised()) {
+                    // "Chief Privacy and Trust Officer said": a capitalised word inside a title is no verb.
+                    continue;
+                }
                 // "he continued" attributes; "the practices will continue into the future" does not.
                 boolean continues = t.lemma().equals("continue") && v + 1 < window.size() && !window.get(v + 1).isPunct();
                 if (t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma()) && !continues) {
@@ -666,20 +497,35 @@ public final class EnglishQuoteExtractor {
 
         /** The nearest candidate before index {@code v} that is not itself inside an apposition or a possessive. */
         private SubjectSpan subjectBefore(List<Tok> window, int v) {
+            // "Musk, speaking to reporters after the Senate forum, said": the subject stands before the phrase.
+            int phrase = Subjects.openingOfInterjectedPhrase(window, v);
+            if (phrase > 0) {
+                SubjectSpan outside = subjectBefore(window, v, phrase);
+                if (outside != null) {
+                    return outside;
+                }
+            }
+            return subjectBefore(window, v, v);
+        }
+
+        /** {@link #subjectBefore(List, int)} among the candidates before {@code limit}. */
+        private SubjectSpan subjectBefore(List<Tok> window, int v, int limit) {
             SubjectSpan best = null;
             int i = 0;
-            while (i < v) {
-                SubjectSpan c = candidateAt(window, i, v);
+            while (i < limit) {
+                SubjectSpan c = candidateAt(window, i, limit);
                 if (c == null) {
                     i++;
                     continue;
                 }
-                boolean afterPreposition = inPrepositionalPhrase(window, c.first) || objectOfVerb(window, c.first);
+                boolean afterPreposition = inPrepositionalPhrase(window, c.first) || Phrases.objectOfVerb(window, c.first);
                 boolean possessor = c.last + 1 < window.size()
                         && (window.get(c.last + 1).word().equals("'s") || window.get(c.last + 1).word().equals("’s"));
+                // "Bureau of Labor Statistics (BLS) reported": the abbreviation in parentheses repeats the subject.
+                boolean bracketed = c.first > 0 && Parentheticals.skip(window, c.first - 1) > c.first;
                 boolean modifier = c.kind.equals("ORGANIZATION") && c.last + 1 < v
                         && window.subList(c.last + 1, v).stream().anyMatch(t -> t.ner().equals("PERSON"));
-                if (!afterPreposition && !possessor && !modifier) {
+                if (!afterPreposition && !possessor && !modifier && !bracketed) {
                     best = preferred(best, c, window, v);
                 }
                 i = c.last + 1;
@@ -702,13 +548,32 @@ public final class EnglishQuoteExtractor {
                 // "Senate Democrats", "White House officials": the later word is the head of one noun phrase.
                 return c;
             }
+            boolean bestOpensApposition = best.last + 1 < c.first && window.get(best.last + 1).word().equals(",");
+            if (c.kind.equals("PRONOUN") && Subjects.rightBeforeVerb(window, c.last, v)) {
+                // "… in Milwaukee, and he has said repeatedly that …", "what he described as": the pronoun speaks.
+                return c;
+            }
+            if (Subjects.coordinated(window, best.last, c.first)) {
+                // "the Justice Department and state attorneys general say": the nearer conjunct carries the verb.
+                return c;
+            }
+            if (Subjects.rightBeforeVerb(window, c.last, v) && Subjects.afterComma(window, c.first)
+                    && !(bestIsName && cIsName && bestOpensApposition)) {
+                // "… at John Muir will be striking, the union said": the noun phrase at the verb is its subject.
+                return c;
+            }
             if (bestIsName && !cIsName) {
                 return best;
             }
             // "Paul Triolo, a partner at global advisory firm DGA Group, said": the later name is in the apposition.
-            boolean bestOpensApposition = best.last + 1 < c.first && window.get(best.last + 1).word().equals(",");
             boolean cClosesApposition = c.last + 1 < v && window.get(c.last + 1).word().equals(",");
             if (bestIsName && bestOpensApposition && cClosesApposition) {
+                return best;
+            }
+            // "Andrea Flores, a former member of Biden's National Security Council who handled border policy said":
+            // an apposition whose closing comma the writer left out.
+            if (best.kind.equals("PERSON") && bestOpensApposition && !c.kind.equals("PERSON")
+                    && window.subList(best.last + 2, v).stream().noneMatch(t -> t.word().equals(",") || geometry.isMarkToken(t))) {
                 return best;
             }
             return c;
@@ -727,21 +592,7 @@ public final class EnglishQuoteExtractor {
             }
             String w = window.get(k).word().toLowerCase();
             return SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(w)
-                    || window.get(k).tag().equals("IN") && !SUBORDINATORS.contains(w);
-        }
-
-        /** Words tagged IN that open a clause rather than a prepositional phrase ("After Trump said …"). */
-        private static final Set<String> SUBORDINATORS = Set.of("that", "as", "because", "if", "while", "although",
-                "though", "since", "whether", "after", "before", "when", "once", "until", "so", "unless", "than");
-
-        /** "He thanked the lawyers … and then added": a noun phrase right after a verb is its object. */
-        private static boolean objectOfVerb(List<Tok> window, int first) {
-            int k = first - 1;
-            while (k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().startsWith("JJ")
-                    || window.get(k).tag().equals("CD") || window.get(k).tag().equals("PRP$"))) {
-                k--;
-            }
-            return k >= 0 && window.get(k).tag().startsWith("VB") && !window.get(k).lemma().equals("be");
+                    || window.get(k).tag().equals("IN") && !Phrases.SUBORDINATORS.contains(w);
         }
 
         /**
@@ -791,7 +642,7 @@ public final class EnglishQuoteExtractor {
         private SubjectSpan postposedSubject(List<Tok> window, int from) {
             for (int k = from; k < Math.min(window.size(), from + 14); k++) {
                 Tok t = window.get(k);
-                if (t.isSentenceEnd() || isMarkToken(t) || t.isVerb() || t.tag().startsWith("W")) {
+                if (t.isSentenceEnd() || geometry.isMarkToken(t) || t.isVerb() || t.tag().startsWith("W")) {
                     break;
                 }
                 SubjectSpan c = candidateAt(window, k, window.size());
@@ -808,15 +659,16 @@ public final class EnglishQuoteExtractor {
         private SubjectSpan candidateAt(List<Tok> window, int i, int limit) {
             Tok t = window.get(i);
             String ner = t.ner();
-            Named known = nameAt(t.index());
-            if (known != null && ner.equals("O") && known.first() == t.index()
+            Named known = nameIndex.nameAt(t.index());
+            if (known != null && known.first() == t.index()
                     && (known.type().equals("PERSON") || known.type().equals("ORGANIZATION"))) {
                 int j = Math.min(limit - 1, i + known.last() - known.first());
                 return new SubjectSpan(i, j, known.type());
             }
             if (ner.equals("PERSON") || ner.equals("ORGANIZATION")) {
                 int j = i;
-                while (j + 1 < limit && window.get(j + 1).ner().equals(ner)) {
+                // A name of its own inside the tagged run ends it ("Economic Research | Ryan Sweet").
+                while (j + 1 < limit && window.get(j + 1).ner().equals(ner) && nameIndex.nameAt(window.get(j + 1).index()) == known) {
                     j++;
                 }
                 return new SubjectSpan(i, j, ner);
@@ -831,51 +683,23 @@ public final class EnglishQuoteExtractor {
                 return new SubjectSpan(i, i, "NOUN");
             }
             if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
-                return new SubjectSpan(i, i, "GROUP");
+                // "attorneys general": the postposed adjective belongs to the noun.
+                boolean general = i + 1 < limit && window.get(i + 1).word().equalsIgnoreCase("general");
+                return new SubjectSpan(i, general ? i + 1 : i, "GROUP");
             }
-            if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && indefinite(window, i)) {
+            if (t.tag().equals("NN") && SpeechVerbs.ANONYMOUS_NOUNS.contains(lower) && Phrases.indefinite(window, i)) {
                 // "a senior administration official said", "a person familiar with the matter said"
                 return new SubjectSpan(i, i, "GROUP");
             }
-            if (t.tag().equals("NN") && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && determined(window, i)) {
+            // "the results report": the tagger may read the head noun after a plural noun as a verb.
+            boolean nounLike = t.tag().equals("NN") || t.tag().equals("VBP") && i > 0 && window.get(i - 1).tag().startsWith("NN");
+            if (nounLike && SpeechVerbs.DOCUMENT_NOUNS.contains(lower) && Phrases.determined(window, i)) {
                 return new SubjectSpan(i, i, "DOCUMENT");
             }
-            if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && definite(window, i)) {
+            if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && Phrases.definite(window, i)) {
                 return new SubjectSpan(i, i, "ROLE");
             }
             return null;
-        }
-
-        /** "a senior administration official", "one person", "another aide". */
-        private static boolean indefinite(List<Tok> window, int i) {
-            int k = i - 1;
-            while (k >= 0 && i - k <= 4 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
-                k--;
-            }
-            if (k < 0) {
-                return false;
-            }
-            String w = window.get(k).word().toLowerCase();
-            return w.equals("a") || w.equals("an") || w.equals("another") || w.equals("one");
-        }
-
-        /** "the earnings report", "a statement", "Tesla's earnings announcement". */
-        private static boolean determined(List<Tok> window, int i) {
-            int k = i - 1;
-            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NN"))) {
-                k--;
-            }
-            return k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().equals("POS")
-                    || window.get(k).tag().equals("PRP$"));
-        }
-
-        /** "the president", "the former president", "the Fed chair": a role the article's reader can resolve. */
-        private static boolean definite(List<Tok> window, int i) {
-            int k = i - 1;
-            while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NNP"))) {
-                k--;
-            }
-            return k >= 0 && window.get(k).word().equalsIgnoreCase("the");
         }
 
         private Attribution attributionFor(SubjectSpan subject, List<Tok> window, String cue) {
@@ -883,12 +707,17 @@ public final class EnglishQuoteExtractor {
             Tok last = window.get(subject.last);
             Mention mention = new Mention(first.begin(), last.end(), text.substring(first.begin(), last.end()));
             Speaker speaker = switch (subject.kind) {
-                case "PERSON", "ORGANIZATION" -> named(nameAt(first.index()), mention, window, subject);
-                case "PRONOUN" -> pronoun(first, mention);
+                case "PERSON", "ORGANIZATION" -> named(nameIndex.nameAt(first.index()), mention, window, subject);
+                case "PRONOUN" -> choice.pronoun(first, mention);
                 case "GROUP" -> group(window, subject, "GROUP");
                 case "DOCUMENT" -> group(window, subject, "DOCUMENT");
-                case "ROLE" -> ArticleSpeakers.withMention(role(first.begin()), mention);
-                default -> ArticleSpeakers.withMention(latest("ORGANIZATION", first.begin()), mention);
+                case "ROLE" -> ArticleSpeakers.withMention(choice.role(first.begin()), mention);
+                default -> {
+                    // "the union said" in an article that names no organisation: the noun phrase is the source.
+                    Speaker organisation = choice.latest("ORGANIZATION", first.begin());
+                    yield organisation == null ? group(window, subject, "GROUP")
+                            : ArticleSpeakers.withMention(organisation, mention);
+                }
             };
             return speaker == null ? null : new Attribution(speaker, cue);
         }
@@ -900,23 +729,18 @@ public final class EnglishQuoteExtractor {
                     || window.get(k - 1).tag().startsWith("NN") && !window.get(k - 1).word().equals("'s"))) {
                 k--;
             }
+            k = Subjects.coordinationStart(window, k);
             Tok first = window.get(k);
             Tok last = window.get(subject.last);
             String phrase = text.substring(first.begin(), last.end());
             return new Speaker(null, phrase, new Mention(first.begin(), last.end(), phrase), null, null, type);
         }
 
-        /** "the former president said": whoever has been speaking, else the person named last. */
-        private Speaker role(int before) {
-            Speaker previous = previousSpeaker(before);
-            return previous != null && "PERSON".equals(previous.type()) ? previous : latest("PERSON", before);
-        }
-
         private Speaker named(Named n, Mention mention, List<Tok> window, SubjectSpan subject) {
             if (n == null) {
                 return null;
             }
-            String[] apposition = apposition(window, subject);
+            String[] apposition = appositions.of(window, subject.first, subject.last);
             Speaker speaker = speakers.resolve(n.canonical(), mention, n.type(), apposition[0], apposition[1], true);
             Speaker known = described.get(speaker.name());
             if (known != null && speaker.affiliation() == null && speaker.role() == null) {
@@ -927,197 +751,6 @@ public final class EnglishQuoteExtractor {
                 described.put(speaker.name(), speaker);
             }
             return speaker;
-        }
-
-        /**
-         * "he" / "she": the nearest person named before (outside quotes, of a compatible gender where the first name
-         * tells), unless that person is only mentioned in passing and someone has been speaking: then the speaker
-         * continues ('Taylor blamed the rhetoric of President Trump. "…," he said' is Taylor). "it": the nearest
-         * organisation. "they" is left unresolved: it is as often a group of people as an organisation.
-         */
-        private Speaker pronoun(Tok pronoun, Mention mention) {
-            String lower = pronoun.word().toLowerCase();
-            Speaker s = null;
-            if (SpeechVerbs.PERSON_PRONOUNS.contains(lower)) {
-                String gender = lower.equals("he") ? "MALE" : "FEMALE";
-                Named nearest = null;
-                for (int i = names.size() - 1; i >= 0 && nearest == null; i--) {
-                    Named n = names.get(i);
-                    if (n.begin() < pronoun.begin() && n.type().equals("PERSON") && !n.inQuote()
-                            && genders.compatible(n.canonical(), gender)) {
-                        nearest = n;
-                    }
-                }
-                Speaker previous = previousSpeaker(pronoun.begin());
-                boolean previousFits = previous != null && "PERSON".equals(previous.type())
-                        && genders.compatible(previous.name(), gender);
-                if (nearest != null && (!previousFits || isSentenceSubject(nearest))) {
-                    s = speakerOf(nearest);
-                } else if (previousFits) {
-                    s = previous;
-                }
-            } else if (lower.equals("i") || lower.equals("we")) {
-                s = previousSpeaker(pronoun.begin());
-            } else if (lower.equals("it")) {
-                s = latest("ORGANIZATION", pronoun.begin());
-            } else if (lower.equals("they")) {
-                // "Officials said … They added that …": only a group or organisation that has just been speaking.
-                Speaker previous = previousSpeaker(pronoun.begin());
-                s = previous != null && ("GROUP".equals(previous.type()) || "ORGANIZATION".equals(previous.type()))
-                        ? previous : null;
-            }
-            return ArticleSpeakers.withMention(s, mention);
-        }
-
-        /** A name at the start of its sentence is what the sentence is about. */
-        private boolean isSentenceSubject(Named n) {
-            int k = n.first();
-            int sentence = toks.get(k).sentence();
-            int fromStart = 0;
-            while (k - fromStart - 1 >= 0 && toks.get(k - fromStart - 1).sentence() == sentence) {
-                fromStart++;
-            }
-            return fromStart <= 3;
-        }
-
-        private Speaker previousSpeaker(int before) {
-            Speaker found = null;
-            int at = -1;
-            for (Map.Entry<Integer, Speaker> e : attributions.entrySet()) {
-                if (e.getKey() < before && e.getKey() > at) {
-                    at = e.getKey();
-                    found = e.getValue();
-                }
-            }
-            return found;
-        }
-
-        private Speaker speakerOf(Named n) {
-            Speaker s = speakers.resolve(n.canonical(), null, n.type(), null, null, true);
-            Speaker known = described.get(s.name());
-            return known != null ? known : s;
-        }
-
-        private Speaker latest(String type, int before) {
-            for (int i = names.size() - 1; i >= 0; i--) {
-                Named n = names.get(i);
-                if (n.begin() < before && n.type().equals(type) && !n.inQuote()) {
-                    return speakerOf(n);
-                }
-            }
-            return null;
-        }
-
-        /**
-         * Affiliation and role from an apposition: after the name (", a partner at DGA Group") or before it
-         * ("DGA Group partner Paul Triolo", "Lux Capital's Grace Isford").
-         *
-         * @return {affiliation, role}, either may be null
-         */
-        private String[] apposition(List<Tok> window, SubjectSpan subject) {
-            String affiliation = null;
-            String role = null;
-            int i = subject.last + 1;
-            if (i < window.size() && window.get(i).word().equals(",")) {
-                int j = i + 1;
-                List<Tok> part = new ArrayList<>();
-                while (j < window.size() && !window.get(j).word().equals(",") && !window.get(j).isSentenceEnd()
-                        && part.size() < 14) {
-                    part.add(window.get(j));
-                    j++;
-                }
-                if (!part.isEmpty() && !part.getFirst().isVerb() && !part.getFirst().tag().startsWith("W")
-                        && !isMarkToken(part.getFirst())) {
-                    String[] parsed = parseRole(part);
-                    affiliation = parsed[0];
-                    role = parsed[1];
-                }
-            }
-            if (affiliation == null && role == null && subject.first > 0) {
-                int j = subject.first - 1;
-                List<Tok> roleWords = new ArrayList<>();
-                while (j >= 0 && (window.get(j).tag().startsWith("NN") && !window.get(j).ner().equals("ORGANIZATION")
-                        || window.get(j).tag().equals("JJ")) && roleWords.size() < 5) {
-                    roleWords.addFirst(window.get(j));
-                    j--;
-                }
-                if (j >= 0 && (window.get(j).word().equals("'s") || window.get(j).word().equals("’s"))) {
-                    j--;
-                }
-                if (j >= 0 && window.get(j).ner().equals("ORGANIZATION")) {
-                    int k = j;
-                    while (k > 0 && window.get(k - 1).ner().equals("ORGANIZATION")) {
-                        k--;
-                    }
-                    affiliation = span(window.get(k), window.get(j));
-                    role = roleWords.isEmpty() ? null : span(roleWords.getFirst(), roleWords.getLast());
-                }
-            }
-            return new String[] {affiliation, role};
-        }
-
-        /** "a partner at DGA Group" -> {DGA Group, partner}; "Nvidia's chief executive" -> {Nvidia, chief executive}. */
-        private String[] parseRole(List<Tok> part) {
-            int org = -1;
-            for (int k = 0; k < part.size(); k++) {
-                if (part.get(k).ner().equals("ORGANIZATION")) {
-                    org = k;
-                    break;
-                }
-            }
-            int start = 0;
-            while (start < part.size() && part.get(start).tag().equals("DT")) {
-                start++;
-            }
-            if (org < 0) {
-                // No recognised organisation: take capitalised words after a preposition ("senior fellow at Brookings").
-                for (int k = start; k < part.size(); k++) {
-                    if (SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(part.get(k).word().toLowerCase())
-                            && k + 1 < part.size() && part.get(k + 1).capitalised()) {
-                        int e = k + 1;
-                        while (e + 1 < part.size() && (part.get(e + 1).capitalised() || part.get(e + 1).word().equals("of"))) {
-                            e++;
-                        }
-                        String role = k > start ? span(part.get(start), part.get(k - 1)) : null;
-                        return new String[] {span(part.get(k + 1), part.get(e)), role};
-                    }
-                }
-                // "an engineer at the company": the organisation the article was just talking about.
-                for (int k = start + 1; k + 1 < part.size(); k++) {
-                    if (SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(part.get(k).word().toLowerCase())
-                            && part.subList(k + 1, part.size()).stream()
-                            .anyMatch(t -> SpeechVerbs.ORGANISATION_NOUNS.contains(t.word().toLowerCase()))) {
-                        Speaker recent = latest("ORGANIZATION", part.getFirst().begin());
-                        return new String[] {recent == null ? null : recent.name(), span(part.get(start), part.get(k - 1))};
-                    }
-                }
-                return new String[] {null, start < part.size() ? span(part.get(start), part.getLast()) : null};
-            }
-            int orgEnd = org;
-            while (orgEnd + 1 < part.size() && part.get(orgEnd + 1).ner().equals("ORGANIZATION")) {
-                orgEnd++;
-            }
-            String affiliation = span(part.get(org), part.get(orgEnd));
-            String role = null;
-            if (org > start) {
-                int roleEnd = org - 1;
-                while (roleEnd >= start && (SpeechVerbs.AFFILIATION_PREPOSITIONS.contains(part.get(roleEnd).word().toLowerCase())
-                        || part.get(roleEnd).tag().equals("DT"))) {
-                    roleEnd--;
-                }
-                role = roleEnd >= start ? span(part.get(start), part.get(roleEnd)) : null;
-            } else if (orgEnd + 1 < part.size()) {
-                int roleStart = orgEnd + 1;
-                if (part.get(roleStart).word().equals("'s") || part.get(roleStart).word().equals("’s")) {
-                    roleStart++;
-                }
-                role = roleStart < part.size() ? span(part.get(roleStart), part.getLast()) : null;
-            }
-            return new String[] {affiliation, role};
-        }
-
-        private String span(Tok a, Tok b) {
-            return text.substring(a.begin(), b.end()).replaceAll("\\s+", " ");
         }
 
         /** Skips what may follow a speech verb before its quote: an object, a time, a channel, "that". */
@@ -1166,7 +799,7 @@ public final class EnglishQuoteExtractor {
                     e++;
                 }
                 List<Tok> sentence = toks.subList(s, e + 1);
-                if (!headline(sentence)) {
+                if (!Phrases.headline(sentence)) {
                     for (FoundQuote q : reported(sentence)) {
                         out.add(q);
                         if (q.speaker() != null) {
@@ -1218,7 +851,16 @@ public final class EnglishQuoteExtractor {
         private FoundQuote accordingTo(List<Tok> sentence, int i, int last) {
             boolean asReported = sentence.get(i).word().equalsIgnoreCase("as");
             int from = i + (asReported ? 3 : 2);
-            SubjectSpan subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
+            int to = from;
+            while (to < Math.min(sentence.size(), from + 6) && !sentence.get(to).word().equals(",")) {
+                to++;
+            }
+            // The source ends at its comma ("According to the results report, the business delivered …"), unless
+            // an apposition after the comma names it ("according to his spokeswoman, Katie Hill").
+            SubjectSpan subject = firstCandidate(sentence, from, to);
+            if (subject == null) {
+                subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
+            }
             if (subject == null) {
                 return null;
             }
@@ -1242,20 +884,33 @@ public final class EnglishQuoteExtractor {
         private List<FoundQuote> byVerb(List<Tok> sentence, int last) {
             for (int v = 1; v <= last; v++) {
                 Tok t = sentence.get(v);
-                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma())) {
+                boolean characterises = Cues.characterises(sentence, v, last, geometry::isMarkToken);
+                boolean proposes = Cues.proposes(sentence, v, last);
+                if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma()) && !Cues.callsOn(sentence, v)
+                        && !characterises && !proposes) {
                     continue;
                 }
                 // ", saying …" / ", adding that …": the sentence's subject speaks again.
                 boolean gerund = t.tag().equals("VBG") && (sentence.get(v - 1).word().equals(",")
-                        || v >= 2 && isMarkToken(sentence.get(v - 1)) && sentence.get(v - 2).word().equals(","));
-                if (t.tag().equals("VBG") && !gerund || t.tag().equals("VBN") && !perfect(sentence, v)) {
+                        || v >= 2 && geometry.isMarkToken(sentence.get(v - 1)) && sentence.get(v - 2).word().equals(","));
+                // "after receiving complaints saying the network has aired …": the noun before the participle speaks.
+                SubjectSpan saying = t.tag().equals("VBG") && !gerund ? nounBeforeParticiple(sentence, v) : null;
+                // "one investor, noting …, called tariffs …": after an interjected phrase the tagger may read the main
+                // verb as a participle.
+                boolean interjected = Subjects.openingOfInterjectedPhrase(sentence, v) > 0;
+                // "are raising concerns that", "are saying that"; not "are saying about what …".
+                boolean progressive = Cues.progressive(sentence, v) && (proposes
+                        || v + 1 <= last && sentence.get(v + 1).word().equalsIgnoreCase("that"));
+                if (t.tag().equals("VBG") && !gerund && saying == null && !progressive
+                        || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected) {
                     continue;
                 }
                 if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
                     continue;
                 }
-                SubjectSpan subject = gerund ? mainSubject(sentence, v) : subjectBefore(sentence, v);
-                if (subject != null && !gerund && !adjacent(sentence, subject, v)) {
+                SubjectSpan subject = saying != null ? saying : gerund ? mainSubject(sentence, v) : subjectBefore(sentence, v);
+                gerund |= saying != null;
+                if (subject != null && !gerund && !adjacent(sentence, subject, Cues.progressive(sentence, v) ? v - 1 : v)) {
                     subject = null;
                 }
                 if (subject != null && !gerund && attributesQuoteBefore(sentence, subject)) {
@@ -1284,10 +939,7 @@ public final class EnglishQuoteExtractor {
                 }
                 // "…, X said." closes the sentence: the content is what came before.
                 if (!gerund && (v >= last || sentenceClosesWith(sentence, subject, v, last))) {
-                    int to = subject.first - 1;
-                    if (to >= 0 && sentence.get(to).tag().equals("DT")) {
-                        to--;
-                    }
+                    int to = Subjects.nounPhraseStart(sentence, subject.first) - 1;
                     while (to >= 0 && sentence.get(to).isPunct()) {
                         to--;
                     }
@@ -1301,7 +953,7 @@ public final class EnglishQuoteExtractor {
                 int verb = v;
                 while (verb >= 0) {
                     int from = contentStart(sentence, verb, last);
-                    if (from < 0 || isMarkToken(sentence.get(from)) && opensQuote(sentence.get(from))) {
+                    if (from < 0 || geometry.isMarkToken(sentence.get(from)) && opensQuote(sentence.get(from))) {
                         // 'X said: "…"': the quote in marks is the content, and the quote path has it.
                         break;
                     }
@@ -1312,7 +964,7 @@ public final class EnglishQuoteExtractor {
                         String before = sentence.get(k - 1).word().toLowerCase();
                         boolean coordinated = c.isVerb() && !c.tag().equals("VBG") && !c.tag().equals("VBN")
                                 && (before.equals("and") || before.equals("but"));
-                        boolean adding = c.tag().equals("VBG") && (before.equals(",") || isMarkToken(sentence.get(k - 1))
+                        boolean adding = c.tag().equals("VBG") && (before.equals(",") || geometry.isMarkToken(sentence.get(k - 1))
                                 && sentence.get(k - 2).word().equals(","));
                         if ((coordinated || adding) && SpeechVerbs.REPORTING.contains(c.lemma())) {
                             next = k;
@@ -1342,16 +994,23 @@ public final class EnglishQuoteExtractor {
          */
         private int contentStart(List<Tok> sentence, int v, int last) {
             Tok t = sentence.get(v);
+            if (Cues.characterises(sentence, v, last, geometry::isMarkToken)) {
+                return v + 1;
+            }
             int from = v + 1;
-            if (t.lemma().equals("point")) {
+            if (t.lemma().equals("point") || Cues.callsOn(sentence, v)) {
                 from++;
             }
             int that = -1;
             for (int k = from; k <= Math.min(last, from + 20) && that < 0; k++) {
                 Tok c = sentence.get(k);
-                if (c.word().equalsIgnoreCase("that") && c.tag().equals("IN")) {
+                // "told the Wall Street Journal that prices …": the tagger reads "that" after a name as a pronoun.
+                // So it does after "said in the memo that".
+                boolean tellThat = c.tag().equals("WDT") && (t.lemma().equals("tell") || Cues.proposes(sentence, v, last)
+                        || sentence.get(from).tag().equals("IN"));
+                if (c.word().equalsIgnoreCase("that") && (c.tag().equals("IN") || tellThat)) {
                     that = k;
-                } else if (c.isVerb() || isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
+                } else if (c.isVerb() || geometry.isMarkToken(c) || k > from + 7 && c.word().equals(",")) {
                     // "that" belongs to the speech verb only if no other verb or quote came between.
                     break;
                 }
@@ -1365,21 +1024,43 @@ public final class EnglishQuoteExtractor {
             } else if (t.lemma().equals("tell")) {
                 from = afterObject(sentence, from, last);
             }
-            while (from <= last && sentence.get(from).isPunct() && !isMarkToken(sentence.get(from))) {
+            while (from <= last && sentence.get(from).isPunct() && !geometry.isMarkToken(sentence.get(from))) {
                 from++;
             }
             if (last - from + 1 < 4) {
                 return -1;
             }
             Tok head = sentence.get(from);
-            boolean subordinate = head.tag().equals("IN") && SUBORDINATORS.contains(head.word().toLowerCase());
+            boolean subordinate = head.tag().equals("IN") && Phrases.SUBORDINATORS.contains(head.word().toLowerCase());
             // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
             // Monday, referring to …" or "the news, citing three people".
-            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell"))
+            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell") || Cues.callsOn(sentence, v))
                     && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
-                    && (urging || sentence.subList(from, last + 1).stream().anyMatch(Article::finite));
+                    && (urging || sentence.subList(from, last + 1).stream().anyMatch(Phrases::finite));
             return clause ? from : -1;
+        }
+
+        /** "complaints saying …", "critics arguing …": a document or group noun right before the participle. */
+        private static SubjectSpan nounBeforeParticiple(List<Tok> sentence, int v) {
+            Tok noun = sentence.get(v - 1);
+            if (!noun.tag().startsWith("NN")) {
+                return null;
+            }
+            // Only as an object ("after receiving complaints saying …"); "press releases announcing the new
+            // leadership went out" is the sentence's subject, and what it announced a noun phrase.
+            int k = v - 2;
+            while (k >= 0 && (sentence.get(k).tag().startsWith("JJ") || sentence.get(k).tag().startsWith("NN")
+                    || sentence.get(k).tag().equals("DT"))) {
+                k--;
+            }
+            if (k < 0 || !(sentence.get(k).isVerb() || sentence.get(k).tag().equals("IN"))) {
+                return null;
+            }
+            if (SpeechVerbs.DOCUMENT_NOUNS.contains(noun.lemma())) {
+                return new SubjectSpan(v - 1, v - 1, "DOCUMENT");
+            }
+            return SpeechVerbs.GROUP_NOUNS.contains(noun.word().toLowerCase()) ? new SubjectSpan(v - 1, v - 1, "GROUP") : null;
         }
 
         private boolean opensQuote(Tok mark) {
@@ -1393,7 +1074,7 @@ public final class EnglishQuoteExtractor {
                     || sentence.get(k).tag().equals("DT") || sentence.get(k).tag().equals("POS"))) {
                 k--;
             }
-            if (k < 0 || !isMarkToken(sentence.get(k))) {
+            if (k < 0 || !geometry.isMarkToken(sentence.get(k))) {
                 return false;
             }
             int mark = sentence.get(k).begin();
@@ -1401,19 +1082,6 @@ public final class EnglishQuoteExtractor {
             // "Face the Nation," Johnson said …').
             return spans.stream().anyMatch(q -> q.close() == mark
                     && sentence.stream().noneMatch(t -> t.begin() < q.open() && t.isVerb()));
-        }
-
-        private static boolean finite(Tok t) {
-            return t.tag().equals("VBD") || t.tag().equals("VBZ") || t.tag().equals("VBP") || t.tag().equals("MD");
-        }
-
-        /** "has said", "had repeatedly warned": a participle after a form of "have" is a finite speech verb. */
-        private static boolean perfect(List<Tok> sentence, int v) {
-            int k = v - 1;
-            while (k >= 0 && sentence.get(k).tag().startsWith("RB")) {
-                k--;
-            }
-            return k >= 0 && sentence.get(k).lemma().equals("have");
         }
 
         /** The subject of the sentence's main clause: its first candidate outside a preposition, possessive or quote. */
@@ -1427,7 +1095,7 @@ public final class EnglishQuoteExtractor {
                 }
                 boolean possessor = c.last + 1 < sentence.size() && (sentence.get(c.last + 1).word().equals("'s")
                         || sentence.get(c.last + 1).word().equals("’s"));
-                if (!inPrepositionalPhrase(sentence, c.first) && !possessor && !insideQuote(sentence.get(c.first).begin())) {
+                if (!inPrepositionalPhrase(sentence, c.first) && !possessor && !geometry.insideQuote(sentence.get(c.first).begin())) {
                     if (c.kind.equals("ORGANIZATION")) {
                         for (int k = c.last + 1; k < Math.min(v, c.last + 4); k++) {
                             SubjectSpan person = candidateAt(sentence, k, v);
@@ -1454,7 +1122,7 @@ public final class EnglishQuoteExtractor {
                 }
             }
             for (int c = last - 1; c > from && c >= last - 5; c--) {
-                if (sentence.get(c).word().equals(",") && isSpeechVerb(sentence.get(last))
+                if (sentence.get(c).word().equals(",") && ArticleNames.isSpeechVerb(sentence.get(last))
                         && candidateAt(sentence, c + 1, last) != null) {
                     return c - 1;
                 }
@@ -1490,11 +1158,9 @@ public final class EnglishQuoteExtractor {
         }
 
         private boolean sentenceClosesWith(List<Tok> sentence, SubjectSpan subject, int v, int last) {
-            // ", X said ." / ", the CBO said ." with nothing after but an optional time phrase
-            int before = subject.first - 1;
-            if (before > 0 && sentence.get(before).tag().equals("DT")) {
-                before--;
-            }
+            // ", X said ." / ", the CBO said ." / ", the U.S. Department of Labor's Bureau of Labor Statistics
+            // (BLS) reported ." with nothing after but an optional time phrase
+            int before = Subjects.nounPhraseStart(sentence, subject.first) - 1;
             if (before < 0 || !sentence.get(before).word().equals(",") || subject.last >= v) {
                 return false;
             }
@@ -1503,59 +1169,41 @@ public final class EnglishQuoteExtractor {
             }
             // "…, Jackson said in a separate opinion.": only a prepositional phrase or a time after the verb.
             Tok next = sentence.get(v + 1);
-            return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || WHEN.contains(next.word().toLowerCase()))
-                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
-        }
-
-        /** Headlines ("Hannity Announces Fox Has Hired Gorka") are not reported speech and confuse the tagger. */
-        private static boolean headline(List<Tok> sentence) {
-            int words = 0;
-            int capitalised = 0;
-            for (Tok t : sentence) {
-                if (t.isPunct() || FUNCTION_WORDS.contains(t.word())) {
-                    continue;
-                }
-                words++;
-                if (t.capitalised()) {
-                    capitalised++;
-                }
-            }
-            return words >= 4 && capitalised >= 0.8 * words;
+            return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || Subjects.WHEN.contains(next.word().toLowerCase()))
+                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || geometry.isMarkToken(t));
         }
 
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */
         private boolean adjacent(List<Tok> sentence, SubjectSpan subject, int v) {
             int gap = v - subject.last - 1;
-            if (gap <= 3 && sentence.subList(subject.last + 1, v).stream().allMatch(Article::betweenSubjectAndVerb)) {
+            if (gap <= 3 && sentence.subList(subject.last + 1, v).stream().allMatch(Subjects::betweenSubjectAndVerb)
+                    || Subjects.rightBeforeVerb(sentence, subject.last, v)) {
+                return true;
+            }
+            int phrase = Subjects.openingOfInterjectedPhrase(sentence, v);
+            if (phrase == subject.last + 1 && gap <= 30) {
+                // "Musk, speaking to reporters following a meeting with … after the Senate forum, said"
                 return true;
             }
             String opener = sentence.get(subject.last + 1).word().toLowerCase();
-            boolean noVerb = sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.isVerb() || isMarkToken(t));
+            boolean noVerb = sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.isVerb() || geometry.isMarkToken(t));
             if (gap <= 5 && noVerb && (opener.equals("like") || opener.equals("including") || opener.equals("such"))) {
                 // "Homebuilders like PulteGroup predict that …"
                 return true;
             }
             if (gap <= 10 && (opener.equals("who") || opener.equals("that")) && !subject.kind.equals("PRONOUN")
-                    && sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.word().equals(",") || isMarkToken(t))) {
+                    && sentence.subList(subject.last + 1, v).stream().noneMatch(t -> t.word().equals(",") || geometry.isMarkToken(t))) {
                 // "climate scientists who are tracking the extreme weather admit …"
                 return true;
             }
-            if (gap <= 12 && noVerb && (opener.equals("of") || opener.equals("at")) && !subject.kind.equals("PRONOUN")) {
-                // "The chief executive of JPMorgan Chase, the nation's biggest bank, warned …"
+            if (gap <= 12 && noVerb && (opener.equals("of") || opener.equals("at") || opener.equals("for"))
+                    && !subject.kind.equals("PRONOUN")) {
+                // "The chief executive of JPMorgan Chase, the nation's biggest bank, warned …", "A spokesperson for
+                // St. Rose Hospital said …"
                 return true;
             }
             return sentence.get(subject.last + 1).word().equals(",") && sentence.get(v - 1).word().equals(",")
                     && gap <= 16;
-        }
-
-        private static final Set<String> WHEN = Set.of("on", "last", "this", "earlier", "later", "also", "again",
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
-                "today", "yesterday", "has", "have", "had", "previously", "repeatedly", "recently");
-
-        /** "Johnson on Sunday said", "Trump has repeatedly said", "she also noted". */
-        private static boolean betweenSubjectAndVerb(Tok t) {
-            return t.tag().startsWith("RB") || t.tag().equals("MD") || t.lemma().equals("do")
-                    || WHEN.contains(t.word().toLowerCase());
         }
 
         private int endOfClause(List<Tok> sentence, int from) {
@@ -1580,93 +1228,5 @@ public final class EnglishQuoteExtractor {
 
         // ---------------------------------------------------------------- text geometry
 
-        private boolean isMarkToken(Tok t) {
-            return t.end() - t.begin() == 1 && QuoteMarks.isMark(text.charAt(t.begin()));
-        }
-
-        private boolean paragraphBreakBetween(int a, int b) {
-            int newline = text.indexOf('\n', toks.get(a).end());
-            return newline >= 0 && newline < toks.get(b).begin();
-        }
-
-        private int lastTokenBefore(int offset) {
-            int lo = 0;
-            int hi = toks.size() - 1;
-            int found = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (toks.get(mid).end() <= offset) {
-                    found = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
-        }
-
-        private int firstTokenAtOrAfter(int offset) {
-            int i = lastTokenBefore(offset) + 1;
-            while (i < toks.size() && toks.get(i).begin() < offset) {
-                i++;
-            }
-            return i;
-        }
-
-        private List<Tok> tokensIn(int begin, int end) {
-            List<Tok> out = new ArrayList<>();
-            for (int i = firstTokenAtOrAfter(begin); i < toks.size() && toks.get(i).end() <= end; i++) {
-                out.add(toks.get(i));
-            }
-            return out;
-        }
-
-        private boolean sameSentence(int a, int b) {
-            String between = text.substring(a + 1, b);
-            int before = lastTokenBefore(a + 1);
-            int after = firstTokenAtOrAfter(b);
-            // '…"between two major growth waves." Those waves …': the period inside the marks ended the sentence.
-            boolean oneSentence = before < 0 || after >= toks.size() || toks.get(before).sentence() == toks.get(after).sentence();
-            return oneSentence && !between.contains("\n") && !between.matches("(?s).*[.!?]\\s.*")
-                    && between.strip().length() < 200;
-        }
-
-        /** Paragraph number; a line break or a run of them separates paragraphs. */
-        private int paragraphOf(int offset) {
-            int at = java.util.Arrays.binarySearch(paragraphStarts, offset);
-            return at >= 0 ? at + 1 : -at - 1;
-        }
-
-        private boolean paragraphStartsAt(int offset) {
-            int i = offset - 1;
-            while (i >= 0 && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
-                i--;
-            }
-            return i < 0 || text.charAt(i) == '\n';
-        }
-
-        private int sentenceBegin(int offset) {
-            int t = lastTokenBefore(offset);
-            if (t < 0) {
-                return 0;
-            }
-            int s = toks.get(t).sentence();
-            while (t > 0 && toks.get(t - 1).sentence() == s) {
-                t--;
-            }
-            return Math.min(offset, toks.get(t).begin());
-        }
-
-        private int sentenceEnd(int offset) {
-            int t = firstTokenAtOrAfter(offset);
-            if (t >= toks.size()) {
-                return text.length();
-            }
-            int s = toks.get(t).sentence();
-            while (t + 1 < toks.size() && toks.get(t + 1).sentence() == s) {
-                t++;
-            }
-            return Math.max(offset + 1, toks.get(t).end());
-        }
     }
 }

@@ -43,6 +43,11 @@ final class NameGenders {
         return new NameGenders(map);
     }
 
+    /** A first name the list knows ("Ryan"), to find where a name starts after title words CoreNLP left untagged. */
+    boolean isFirstName(String word) {
+        return byFirstName.containsKey(word.toLowerCase(Locale.ROOT));
+    }
+
     /** @param gender MALE or FEMALE */
     boolean compatible(String fullName, String gender) {
         String first = fullName.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);

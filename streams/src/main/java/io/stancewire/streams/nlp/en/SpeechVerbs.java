@@ -20,7 +20,7 @@ final class SpeechVerbs {
             "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
             "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
             "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight", "allege",
-            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge");
+            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge", "agree");
 
     /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
     static final Set<String> ORGANISATION_NOUNS = Set.of(
@@ -45,7 +45,10 @@ final class SpeechVerbs {
     /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
     static final Set<String> ANONYMOUS_NOUNS = Set.of(
             "official", "source", "person", "aide", "adviser", "advisor", "staffer", "spokesperson", "spokesman",
-            "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat");
+            "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat",
+            "investor", "professor", "researcher", "scientist", "employee", "worker", "resident", "voter", "lawmaker",
+            "doctor", "teacher", "student", "witness", "neighbor", "neighbour", "member", "customer", "owner",
+            "manager", "engineer", "strategist", "consultant", "organizer", "organiser", "activist", "critic");
 
     /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
     static final Set<String> DOCUMENT_NOUNS = Set.of(

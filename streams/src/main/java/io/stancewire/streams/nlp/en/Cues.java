@@ -1,0 +1,123 @@
+package io.stancewire.streams.nlp.en;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Attributions whose cue is not a plain speech verb: an appeal ("called on lawmakers to …"), a characterisation
+ * ("accused Carlson of …", "dismissed the push as a 'red herring'", "called tariffs better than higher taxes") and a
+ * proposition noun ("raising serious concerns that …", "repeated the lie that …"). PARC-style annotation counts all
+ * of them, and news uses them for much of its reported speech.
+ */
+final class Cues {
+    private Cues() {}
+
+    /** Nouns whose "that" clause is what someone holds or says. Not "fact" or "idea": those are the writer's. */
+    private static final Set<String> PROPOSITION_NOUNS = Set.of(
+            "concern", "fear", "worry", "warning", "claim", "lie", "belief", "view", "argument", "assertion",
+            "allegation", "hope", "assurance", "promise", "prediction", "suggestion", "complaint", "accusation");
+
+    /** Verbs that put such a noun forward ("raise concerns that", "repeated the claim that"). */
+    private static final Set<String> PROPOSING_VERBS = Set.of(
+            "raise", "voice", "express", "repeat", "reiterate", "make", "echo", "air", "spread", "share", "push",
+            "level", "dismiss", "reject");
+
+    /** "called on lawmakers to take steps": an appeal like "urged", unlike "called the plan a mistake". */
+    static boolean callsOn(List<Tok> sentence, int v) {
+        return sentence.get(v).lemma().equals("call") && v + 1 < sentence.size()
+                && sentence.get(v + 1).word().equalsIgnoreCase("on");
+    }
+
+    /**
+     * "accused X of …", "dismissed X as …", "called X better than …" / 'called X "a disaster"': a characterisation
+     * of an object, whose content is the object with what is said of it.
+     */
+    static boolean characterises(List<Tok> sentence, int v, int last, QuoteMarkTest marks) {
+        String lemma = sentence.get(v).lemma();
+        if (!sentence.get(v).isVerb() || sentence.get(v).tag().equals("VBG")) {
+            return false;
+        }
+        String linker = switch (lemma) {
+            case "accuse" -> "of";
+            case "dismiss", "describe", "characterize", "characterise", "brand", "label" -> "as";
+            case "call" -> "";
+            default -> null;
+        };
+        if (linker == null) {
+            return false;
+        }
+        int object = objectEnd(sentence, v + 1, last);
+        if (object <= v + 1 || object > last) {
+            return false;
+        }
+        Tok next = sentence.get(object);
+        if (!linker.isEmpty()) {
+            // "dismissed Democrats' push to tie the standoff to … as a 'red herring'": the linker may come after
+            // a long object, but within its clause.
+            for (int k = object; k < last && k - object < 16; k++) {
+                Tok w = sentence.get(k);
+                if (w.word().equalsIgnoreCase(linker)) {
+                    return true;
+                }
+                if (w.word().equals(",") || w.tag().equals("VBD") || w.tag().equals("VBZ") || w.tag().equals("VBP")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+        // "called tariffs better than higher taxes", 'called it "a disgrace"', "called him a liar"
+        boolean predicate = next.tag().startsWith("JJ") || marks.isMark(next)
+                || next.tag().equals("DT") && object + 1 <= last && sentence.get(object + 1).tag().matches("JJ.*|NN.*");
+        return predicate && !sentence.get(v + 1).word().equalsIgnoreCase("for");
+    }
+
+    /** The index after the object noun phrase starting at {@code from} (at most eight tokens), or {@code from}. */
+    private static int objectEnd(List<Tok> sentence, int from, int last) {
+        int i = from;
+        while (i <= last && i - from < 8) {
+            Tok t = sentence.get(i);
+            // "now-former prime-time host Tucker Carlson"
+            boolean hyphenated = t.tag().startsWith("RB") && i + 1 <= last && sentence.get(i + 1).tag().matches("HYPH|JJ.*");
+            boolean np = hyphenated || t.tag().startsWith("NN") || t.tag().equals("DT") || t.tag().equals("PRP")
+                    || t.tag().equals("PRP$") || t.tag().equals("POS") || t.tag().equals("CD")
+                    || t.tag().startsWith("JJ") && i + 1 <= last && sentence.get(i + 1).tag().matches("NN.*|JJ.*")
+                    || t.word().equals("-") || t.tag().equals("HYPH");
+            if (!np) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** "raising serious concerns that …", "repeated the lie that …": the clause after "that" is the content. */
+    static boolean proposes(List<Tok> sentence, int v, int last) {
+        if (!PROPOSING_VERBS.contains(sentence.get(v).lemma()) || !sentence.get(v).isVerb()) {
+            return false;
+        }
+        for (int k = v + 1; k < Math.min(last, v + 5); k++) {
+            Tok t = sentence.get(k);
+            if (t.tag().startsWith("NN") && PROPOSITION_NOUNS.contains(t.lemma())) {
+                return sentence.get(k + 1).word().equalsIgnoreCase("that");
+            }
+            if (!(t.tag().equals("DT") || t.tag().startsWith("JJ") || t.tag().equals("PRP$") || t.tag().startsWith("RB"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** "be" before a participle makes it finite: "are raising concerns that". */
+    static boolean progressive(List<Tok> sentence, int v) {
+        int k = v - 1;
+        while (k >= 0 && sentence.get(k).tag().startsWith("RB")) {
+            k--;
+        }
+        return k >= 0 && sentence.get(k).lemma().equals("be") && sentence.get(v).tag().equals("VBG");
+    }
+
+    /** How the rules tell a quote mark from other punctuation (it depends on the text, not the token). */
+    interface QuoteMarkTest {
+        boolean isMark(Tok t);
+    }
+}

@@ -1,7 +1,9 @@
 package io.stancewire.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.stancewire.model.Indices;
+import io.stancewire.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,9 @@ public final class IndexSetup {
             for (String alias : ALIASES) {
                 client.indices().putIndexTemplate(t -> t.name(alias)
                         .withJson(new StringReader(template(templateFile(alias)))));
-                createFirstGeneration(alias);
+                if (!createFirstGeneration(alias)) {
+                    addNewFields(alias);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install index templates: " + e.getMessage(), e);
@@ -61,13 +65,29 @@ public final class IndexSetup {
         return "index-" + alias.substring("stancewire-".length()) + ".json";
     }
 
-    private void createFirstGeneration(String alias) throws IOException {
+    /** @return false when the alias was there already */
+    private boolean createFirstGeneration(String alias) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-            return;
+            return false;
         }
         String first = alias + "-000001";
         client.indices().create(c -> c.index(first).aliases(alias, a -> a.isWriteIndex(true)));
         log.info("created index {} behind write alias {}", first, alias);
+        return true;
+    }
+
+    /**
+     * A template applies to indices created after it; the indices behind an existing alias get the fields a newer
+     * template added too (their mappings are strict: a document with a new field would be rejected until the next
+     * rollover). Only additions can be applied; a changed field is logged and waits for the next generation.
+     */
+    void addNewFields(String alias) throws IOException {
+        String mappings = Json.MAPPER.readTree(template(templateFile(alias))).path("template").path("mappings").toString();
+        try {
+            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings)));
+        } catch (ElasticsearchException e) {
+            log.warn("the indices behind {} keep their mappings until the next rollover: {}", alias, e.getMessage());
+        }
     }
 
     /** Template text with this deployment's settings filled in. */

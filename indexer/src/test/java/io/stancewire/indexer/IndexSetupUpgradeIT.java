@@ -22,10 +22,13 @@ class IndexSetupUpgradeIT {
     void fieldsANewerTemplateAddsReachTheExistingIndex() throws Exception {
         try (ElasticsearchClient es = ElasticsearchClients.create(LocalElasticsearch.sharedForTests().httpUrl().toString())) {
             IndexSetup setup = new IndexSetup(es, IndexSettings.local());
+            // Other tests on this node may expect it with or without templates: it is left as it was found.
+            boolean installedBefore = es.cluster().existsComponentTemplate(e -> e.name(IndexSetup.COMPONENT_SETTINGS)).value();
             String first = Indices.ALERTS + "-000001";
-            setup.install(); // whatever ran before on this node: now the template exists, to be removed
-            es.indices().deleteIndexTemplate(d -> d.name(Indices.ALERTS));
-            deleteAlertIndices(es);
+            if (es.indices().existsIndexTemplate(e -> e.name(Indices.ALERTS)).value()) {
+                es.indices().deleteIndexTemplate(d -> d.name(Indices.ALERTS));
+            }
+            deleteIndices(es, Indices.ALERTS);
             ObjectNode older = (ObjectNode) Json.MAPPER.readTree(setup.template("index-alerts.json")).path("template").path("mappings");
             ((ObjectNode) older.path("properties")).remove("spike");
             ((ObjectNode) older.path("properties")).remove("channel");
@@ -43,16 +46,23 @@ class IndexSetupUpgradeIT {
                 assertThat(found).isEqualTo(1);
                 assertThat(es.indices().getAlias(a -> a.name(Indices.ALERTS)).aliases()).containsOnlyKeys(first);
             } finally {
-                // leave the node as a fresh install has it, for the other tests sharing it
-                deleteAlertIndices(es);
-                setup.install();
+                deleteIndices(es, Indices.ALERTS);
+                if (installedBefore) {
+                    setup.install();
+                } else {
+                    for (String alias : IndexSetup.ALIASES) {
+                        deleteIndices(es, alias);
+                        es.indices().deleteIndexTemplate(d -> d.name(alias));
+                    }
+                    es.cluster().deleteComponentTemplate(d -> d.name(IndexSetup.COMPONENT_SETTINGS));
+                }
             }
         }
     }
 
     /** By name: the node refuses wildcard deletes. */
-    private static void deleteAlertIndices(ElasticsearchClient es) throws java.io.IOException {
-        for (String index : es.indices().get(g -> g.index(Indices.ALERTS + "-*").allowNoIndices(true)).indices().keySet()) {
+    private static void deleteIndices(ElasticsearchClient es, String alias) throws java.io.IOException {
+        for (String index : es.indices().get(g -> g.index(alias + "-*").allowNoIndices(true)).indices().keySet()) {
             es.indices().delete(d -> d.index(index));
         }
     }

@@ -1,6 +1,7 @@
 package io.stancewire.alerts;
 
 import io.stancewire.model.Alert;
+import io.stancewire.model.AlertDelivery;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Alerts as a sub-topology: subscriptions come from the compacted {@link Topics#SUBSCRIPTIONS} into a global store
@@ -39,6 +41,12 @@ public final class AlertTopology {
 
     /** For a topology that writes shifts but does not hand them over: reads {@link Topics#STANCE_SHIFTS} back. */
     public static SubscriptionMatcher addTo(StreamsBuilder builder, KStream<String, Quote> quotes) {
+        return addTo(builder, quotes, AdminTopicExistence::fromStreamsConfig);
+    }
+
+    /** @param topicExistence makes, from the app's configuration, what tells whether a delivery topic exists */
+    static SubscriptionMatcher addTo(StreamsBuilder builder, KStream<String, Quote> quotes,
+                                     Function<Map<String, Object>, TopicExistence> topicExistence) {
         Map<String, KStream<String, Parsed>> parsed = builder
                 .stream(Topics.STANCE_SHIFTS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alerts-read-stance-shifts"))
                 .mapValues(Parsed::of, Named.as("alerts-parse-stance-shifts"))
@@ -49,15 +57,16 @@ public final class AlertTopology {
                 .mapValues(Parsed::deadLetter, Named.as("alerts-shift-dead-letters"))
                 .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class)).withName("alerts-write-dead-letters"));
         KStream<String, StanceShift> shifts = parsed.get("alerts-shift-ok").mapValues(Parsed::shift, Named.as("alerts-shifts"));
-        return addTo(builder, quotes, shifts, Clock.systemUTC());
+        return addTo(builder, quotes, shifts, Clock.systemUTC(), topicExistence);
     }
 
     public static SubscriptionMatcher addTo(StreamsBuilder builder, KStream<String, Quote> quotes, KStream<String, StanceShift> shifts) {
-        return addTo(builder, quotes, shifts, Clock.systemUTC());
+        return addTo(builder, quotes, shifts, Clock.systemUTC(), AdminTopicExistence::fromStreamsConfig);
     }
 
     /** @return the matcher the global store keeps up to date (one per topology, shared by its stream threads) */
-    static SubscriptionMatcher addTo(StreamsBuilder builder, KStream<String, Quote> quotes, KStream<String, StanceShift> shifts, Clock clock) {
+    static SubscriptionMatcher addTo(StreamsBuilder builder, KStream<String, Quote> quotes, KStream<String, StanceShift> shifts,
+                                     Clock clock, Function<Map<String, Object>, TopicExistence> topicExistence) {
         SubscriptionMatcher matcher = new SubscriptionMatcher();
         builder.addStateStore(DetectSpike.store(DetectSpike.COUNTS));
         builder.addStateStore(DetectSpike.store(DetectSpike.MARKS));
@@ -83,8 +92,25 @@ public final class AlertTopology {
         // alert reaches the subscriber's topic in the transaction that consumes the quote and writes the alert to
         // stancewire.alerts: once, or (on an abort) not at all and again on the retry. No separate delivery worker,
         // so no second offset to keep in step. A webhook cannot join a Kafka transaction; that is the notifier's job.
-        alerts.filter((id, m) -> m.kafkaTopic() != null, Named.as("alerts-with-kafka-delivery"))
+        // A subscriber may delete their topic while the subscription lives: then the alert is recorded as a failed
+        // delivery and dead-lettered instead of being sent (Kafka Streams would wait for the missing sink topic).
+        Map<String, KStream<String, DeliveryTopicCheck.Routed>> routed = alerts
+                .filter((id, m) -> m.kafkaTopic() != null, Named.as("alerts-with-kafka-delivery"))
+                .process(new DeliveryTopicCheck(topicExistence), Named.as("alerts-check-delivery-topic"))
+                .split(Named.as("alerts-kafka-"))
+                .branch((id, r) -> r.missing() == null, Branched.as("deliverable"))
+                .defaultBranch(Branched.as("topic-missing"));
+        routed.get("alerts-kafka-deliverable")
+                .mapValues(DeliveryTopicCheck.Routed::matched, Named.as("alerts-kafka-deliverable-alerts"))
                 .to((id, m, context) -> m.kafkaTopic(), Produced.with(Serdes.String(), matchedAsAlert()).withName("alerts-deliver-to-kafka"));
+        KStream<String, DeliveryTopicCheck.Routed> missing = routed.get("alerts-kafka-topic-missing");
+        missing.map((id, r) -> {
+                    AlertDelivery failure = r.failure(clock);
+                    return KeyValue.pair(failure.key(), failure);
+                }, Named.as("alerts-kafka-failed-deliveries"))
+                .to(Topics.ALERT_DELIVERIES, Produced.with(Serdes.String(), JsonSerde.of(AlertDelivery.class)).withName("alerts-write-failed-deliveries"));
+        missing.mapValues(DeliveryTopicCheck.Routed::deadLetter, Named.as("alerts-kafka-undeliverable"))
+                .to(Topics.DEAD_LETTER, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class)).withName("alerts-write-undeliverable"));
         return matcher;
     }
 

@@ -5,6 +5,7 @@ import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.SpikeRule;
 import io.stancewire.model.Subscription;
+import io.stancewire.model.VolumeSpike;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -91,15 +92,26 @@ final class DetectSpike implements Processor<String, Quote, String, Matched> {
         }
         SpikeRule rule = subscription.get().spikeRule();
         String firedKey = "fired\u0000" + subscriptionId;
-        if (count < rule.minCount() || marks.fetch(firedKey, day) != null
-                || !fires(count, trailingTotal(subscriptionId, day, rule.trailingDays()), rule)) {
+        if (count < rule.minCount() || marks.fetch(firedKey, day) != null) {
+            return;
+        }
+        long trailingTotal = trailingTotal(subscriptionId, day, rule.trailingDays());
+        if (!fires(count, trailingTotal, rule)) {
             return;
         }
         marks.put(firedKey, 1L, day);
         LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(day), ZoneOffset.UTC);
         Alert alert = new Alert(SchemaVersion.CURRENT, Alert.id(subscriptionId, "spike\u0000" + date), subscriptionId,
-                subscription.get().owner(), Subscription.SPIKE, quote, null, clock.instant());
+                subscription.get().owner(), Subscription.SPIKE, quote, null, clock.instant(),
+                spike(date, count, trailingTotal, rule));
         context.forward(record.withKey(alert.id()).withValue(Matched.of(alert, subscription.get())));
+    }
+
+    /** What fired: the day's count against the trailing average and the rule that compared them. */
+    static VolumeSpike spike(LocalDate day, long count, long trailingTotal, SpikeRule rule) {
+        double average = (double) trailingTotal / rule.trailingDays();
+        return new VolumeSpike(day, count, average, rule.trailingDays(), rule.factor(), rule.minCount(),
+                Math.max(rule.minCount(), rule.factor() * average));
     }
 
     /** @param trailingTotal quotes on the {@link SpikeRule#trailingDays()} before the day (days without any count as 0) */

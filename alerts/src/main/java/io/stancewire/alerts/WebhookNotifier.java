@@ -204,7 +204,7 @@ public final class WebhookNotifier implements AutoCloseable {
                 producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, deadLetter.key(), Json.write(deadLetter))).get();
             }
             if (delivery != null) {
-                producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, delivery.alertId(), Json.write(delivery))).get();
+                producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, delivery.key(), Json.write(delivery))).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package io.stancewire.alerts;
 
 import io.stancewire.model.Alert;
+import io.stancewire.model.AlertDelivery;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.Json;
 import io.stancewire.model.JsonSerde;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.stancewire.alerts.Fixtures.onQuotes;
 import static io.stancewire.alerts.Fixtures.quote;
@@ -38,13 +41,15 @@ class AlertTopologyTest {
     TestInputTopic<String, byte[]> shifts;
     TestOutputTopic<String, Alert> alerts;
     TestOutputTopic<String, DeadLetter> deadLetters;
+    /** The delivery topics the broker has, as the topology's existence check sees them. */
+    final Set<String> existingTopics = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void setUp() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Quote> quoteStream = builder.stream(QUOTES_IN, Consumed.with(Serdes.String(), JsonSerde.of(Quote.class)));
         // the production wiring: shifts read back from their topic
-        AlertTopology.addTo(builder, quoteStream);
+        AlertTopology.addTo(builder, quoteStream, appConfigs -> existingTopics::contains);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -154,6 +159,7 @@ class AlertTopologyTest {
         Subscription plain = onQuotes("triolo-webhook", "Paul Triolo", null, "AGAINST", null);
         Subscription toKafka = new Subscription(plain.schemaVersion(), "triolo-kafka", "alice", "to kafka", Subscription.QUOTE,
                 "Paul Triolo", null, "AGAINST", null, null, null, null, null, "desk.alerts", plain.createdAt(), false);
+        existingTopics.add("desk.alerts");
         subscriptions.pipeInput(plain.id(), plain);
         subscriptions.pipeInput(toKafka.id(), toKafka);
         Quote match = quote("Paul Triolo", "DGA Group", "AGAINST", 0.8, "Chinese chips lag", "");
@@ -168,5 +174,54 @@ class AlertTopologyTest {
             assertThat(kv.value.subscriptionId()).isEqualTo(toKafka.id());
             assertThat(kv.value.quote()).isEqualTo(match);
         });
+    }
+
+    @Test
+    void aDeletedDeliveryTopicGivesAFailedDeliveryAndADeadLetterAndTheOthersGoOn() {
+        Subscription plain = onQuotes("triolo-webhook", "Paul Triolo", null, "AGAINST", null);
+        Subscription gone = new Subscription(plain.schemaVersion(), "triolo-gone", "alice", "to a deleted topic",
+                Subscription.QUOTE, "Paul Triolo", null, "AGAINST", null, null, null, null, null, "desk.gone", plain.createdAt(), false);
+        Subscription kept = new Subscription(plain.schemaVersion(), "triolo-kept", "bob", "to a live topic",
+                Subscription.QUOTE, "Paul Triolo", null, "AGAINST", null, null, null, null, null, "desk.kept", plain.createdAt(), false);
+        existingTopics.add("desk.kept");
+        for (Subscription s : List.of(plain, gone, kept)) {
+            subscriptions.pipeInput(s.id(), s);
+        }
+        Quote match = quote("Paul Triolo", "DGA Group", "AGAINST", 0.8, "Chinese chips lag", "");
+        quotes.pipeInput(match.id(), match);
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId)
+                .containsExactlyInAnyOrder(plain.id(), gone.id(), kept.id());
+        var keptTopic = driver.createOutputTopic("desk.kept", Serdes.String().deserializer(), JsonSerde.of(Alert.class).deserializer());
+        var goneTopic = driver.createOutputTopic("desk.gone", Serdes.String().deserializer(), JsonSerde.of(Alert.class).deserializer());
+        var deliveries = driver.createOutputTopic(Topics.ALERT_DELIVERIES, Serdes.String().deserializer(),
+                JsonSerde.of(AlertDelivery.class).deserializer());
+        assertThat(keptTopic.readValuesToList()).extracting(Alert::subscriptionId).containsExactly(kept.id());
+        assertThat(goneTopic.isEmpty()).isTrue();
+        String goneAlert = Alert.id(gone.id(), match.id());
+        assertThat(deliveries.readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo(goneAlert + "/kafka");
+            assertThat(kv.value.alertId()).isEqualTo(goneAlert);
+            assertThat(kv.value.subscriptionId()).isEqualTo(gone.id());
+            assertThat(kv.value.owner()).isEqualTo("alice");
+            assertThat(kv.value.channel()).isEqualTo(AlertDelivery.KAFKA);
+            assertThat(kv.value.status()).isEqualTo(AlertDelivery.DEAD_LETTERED);
+            assertThat(kv.value.reason()).contains("desk.gone").contains("does not exist");
+        });
+        assertThat(deadLetters.readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo(goneAlert);
+            assertThat(kv.value.reason()).isEqualTo("delivery-topic-missing");
+            assertThat(kv.value.source()).isEqualTo("desk.gone");
+            assertThat(Json.read(kv.value.payload(), Alert.class).id()).isEqualTo(goneAlert);
+        });
+
+        // The subscriber recreates the topic: delivery resumes, and nothing more is recorded as failed.
+        existingTopics.add("desk.gone");
+        Quote next = quote("Paul Triolo", "DGA Group", "AGAINST", 0.8, "Chinese chips still lag", "");
+        quotes.pipeInput(next.id(), next);
+        assertThat(goneTopic.readValuesToList()).extracting(Alert::id).containsExactly(Alert.id(gone.id(), next.id()));
+        assertThat(keptTopic.readValuesToList()).extracting(Alert::id).containsExactly(Alert.id(kept.id(), next.id()));
+        assertThat(deliveries.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 }

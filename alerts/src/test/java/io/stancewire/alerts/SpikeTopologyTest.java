@@ -7,6 +7,7 @@ import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.SpikeRule;
 import io.stancewire.model.Subscription;
 import io.stancewire.model.Topics;
+import io.stancewire.model.VolumeSpike;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -40,7 +42,8 @@ class SpikeTopologyTest {
     @BeforeEach
     void setUp() {
         StreamsBuilder builder = new StreamsBuilder();
-        AlertTopology.addTo(builder, builder.stream(QUOTES_IN, Consumed.with(Serdes.String(), JsonSerde.of(Quote.class))));
+        AlertTopology.addTo(builder, builder.stream(QUOTES_IN, Consumed.with(Serdes.String(), JsonSerde.of(Quote.class))),
+                appConfigs -> topic -> true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -105,12 +108,35 @@ class SpikeTopologyTest {
             assertThat(a.subscriptionId()).isEqualTo(s.id());
             assertThat(a.owner()).isEqualTo("alice");
             assertThat(a.quote().publishedAt()).isEqualTo(day(8).plusSeconds(600));
+            // 6 quotes on Nov 8 against 14 in the 7 days before: 3 × 2.0 a day.
+            assertThat(a.spike()).isEqualTo(new VolumeSpike(LocalDate.parse("2026-11-08"), 6, 2.0, 7, 3.0, 5, 6.0));
         });
 
         for (int i = 0; i < 4; i++) {
             said("DGA Group", "AGAINST", day(8).plusSeconds(900L + i));
         }
         assertThat(alerts.isEmpty()).as("once per day").isTrue();
+    }
+
+    @Test
+    void aSpikeDeliveredToAKafkaTopicCarriesItsCountsThereToo() {
+        Subscription plain = spike("dga-spike-desk", "DGA Group", new SpikeRule(4.0, 2, 4));
+        Subscription s = new Subscription(plain.schemaVersion(), plain.id(), plain.owner(), plain.name(), plain.kind(),
+                plain.speaker(), plain.organization(), plain.stance(), plain.target(), plain.minConfidence(), plain.language(),
+                plain.query(), null, "desk.spikes", plain.createdAt(), false, plain.spikeRule());
+        subscriptions.pipeInput(s.id(), s);
+        said("DGA Group", "AGAINST", day(1));
+        said("DGA Group", "AGAINST", day(2)); // 2 in the 2 days before day 3: average 1, so day 3 needs 4
+        for (int i = 0; i < 4; i++) {
+            said("DGA Group", "AGAINST", day(3).plusSeconds(i));
+        }
+        VolumeSpike expected = new VolumeSpike(LocalDate.parse("2026-11-03"), 4, 1.0, 2, 4.0, 4, 4.0);
+        assertThat(alerts.readValuesToList()).singleElement().extracting(Alert::spike).isEqualTo(expected);
+        var desk = driver.createOutputTopic("desk.spikes", Serdes.String().deserializer(), JsonSerde.of(Alert.class).deserializer());
+        assertThat(desk.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(Subscription.SPIKE);
+            assertThat(a.spike()).isEqualTo(expected);
+        });
     }
 
     @Test
@@ -130,7 +156,9 @@ class SpikeTopologyTest {
         assertThat(alerts.isEmpty()).isTrue();
         said("DGA Group", "AGAINST", day(4).plusSeconds(100));
         said("DGA Group", "AGAINST", day(4).plusSeconds(101));
-        assertThat(alerts.readValuesToList()).as("three distinct quotes after a silent trailing window").hasSize(1);
+        assertThat(alerts.readValuesToList()).as("three distinct quotes after a silent trailing window").singleElement()
+                .extracting(Alert::spike)
+                .isEqualTo(new VolumeSpike(LocalDate.parse("2026-11-04"), 3, 0.0, 3, 2.0, 3, 3.0));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.Subscription;
 import io.stancewire.model.Topics;
+import io.stancewire.model.VolumeSpike;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,23 @@ class WebhookNotifierIT {
                 assertThat(d.attempts()).isEqualTo(1);
             });
         }
+    }
+
+    @Test
+    void aSpikeAlertsBodyCarriesTheDaysCountsAndTheRuleThatFiredIt() {
+        Subscription s = subscribe("spiky");
+        Quote q = quote("Paul Triolo", "DGA Group", "AGAINST", 0.8, "the quote that tipped the day", "");
+        VolumeSpike numbers = new VolumeSpike(java.time.LocalDate.parse("2026-11-08"), 6, 2.0, 7, 3.0, 5, 6.0);
+        Alert alert = new Alert(SchemaVersion.CURRENT, Alert.id(s.id(), "spike\u00002026-11-08"), s.id(), s.owner(),
+                Subscription.SPIKE, q, null, Instant.now(), numbers);
+        KafkaTestSupport.send(kafka.bootstrapServers(), Topics.ALERTS, alert.id(), alert);
+        try (WebhookNotifier notifier = new WebhookNotifier(settings(), owners()).start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> received.containsKey("/spiky"));
+        }
+        Received r = received.get("/spiky").getFirst();
+        assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"spike\":{\"day\":\"2026-11-08\",\"count\":6,"
+                + "\"trailingAverage\":2.0,\"trailingDays\":7,\"factor\":3.0,\"minCount\":5,\"threshold\":6.0}");
+        assertThat(Json.read(r.body(), Alert.class).spike()).isEqualTo(numbers);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.stancewire.model.Ids;
 import io.stancewire.model.Quote;
 import io.stancewire.model.Stance;
 import io.stancewire.model.StanceShift;
+import io.stancewire.model.VolumeSpike;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,9 @@ public record AlertDocument(
         String status,
         Integer attempts,
         String reason,
-        Instant at) {
+        Instant at,
+        String channel,
+        VolumeSpike spike) {
 
     public static final String ALERT = "alert";
     public static final String DELIVERY = "delivery";
@@ -50,22 +53,26 @@ public record AlertDocument(
             return new AlertDocument(ALERT, a.id(), a.subscriptionId(), a.owner(), a.kind(), a.matchedAt(), q.id(), q.articleId(),
                     q.speaker() == null ? null : q.speaker().name(), q.speaker() == null ? null : q.speaker().affiliation(), q.text(),
                     q.stances().stream().map(Stance::label).toList(), q.url(), q.outlet(), q.publishedAt(), null, null,
-                    null, null, null, a.matchedAt());
+                    null, null, null, a.matchedAt(), null, a.spike());
         }
         return new AlertDocument(ALERT, a.id(), a.subscriptionId(), a.owner(), a.kind(), a.matchedAt(),
                 s == null ? null : s.quoteId(), s == null ? null : s.articleId(), s == null ? null : s.speakerName(),
                 s == null ? null : s.affiliation(), s == null ? null : s.quoteText(), List.of(), s == null ? null : s.url(),
                 s == null ? null : s.outlet(), s == null ? null : s.at(), s == null ? null : s.from(), s == null ? null : s.to(),
-                null, null, null, a.matchedAt());
+                null, null, null, a.matchedAt(), null, a.spike());
     }
 
     static AlertDocument of(AlertDelivery d) {
         return new AlertDocument(DELIVERY, d.alertId(), d.subscriptionId(), d.owner(), null, null, null, null, null, null, null,
-                List.of(), null, null, null, null, null, d.status(), d.attempts(), d.reason(), d.at());
+                List.of(), null, null, null, null, null, d.status(), d.attempts(), d.reason(), d.at(),
+                d.channel() == null ? AlertDelivery.WEBHOOK : d.channel(), null);
     }
 
-    /** The alert's own document id is its id; its delivery outcome lives beside it. */
-    static String deliveryId(String alertId) {
-        return Ids.hash("delivery\u0000" + alertId);
+    /**
+     * The alert's own document id is its id; its delivery outcome on each channel lives beside it (the webhook's
+     * id is the one used before there were channels, so its document is still replaced, not doubled).
+     */
+    static String deliveryId(AlertDelivery d) {
+        return Ids.hash("delivery\u0000" + d.key());
     }
 }

@@ -74,7 +74,7 @@ public final class DocumentRouter {
                 case Topics.ALERT_DELIVERIES -> {
                     AlertDelivery delivery = Json.read(origin.value(), AlertDelivery.class);
                     requireId(delivery.alertId());
-                    yield new IndexAction(Indices.ALERTS, AlertDocument.deliveryId(delivery.alertId()), AlertDocument.of(delivery), origin);
+                    yield new IndexAction(Indices.ALERTS, AlertDocument.deliveryId(delivery), AlertDocument.of(delivery), origin);
                 }
                 default -> throw new InvalidRecordException("the indexer does not read topic " + origin.topic());
             });

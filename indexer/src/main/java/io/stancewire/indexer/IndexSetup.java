@@ -1,7 +1,9 @@
 package io.stancewire.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.stancewire.model.Indices;
+import io.stancewire.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,7 @@ public final class IndexSetup {
                         .withJson(new StringReader(template(templateFile(alias)))));
                 if (!createFirstGeneration(alias)) {
                     applyDynamicSettings(alias);
+                    addNewFields(alias);
                 }
             }
         } catch (IOException e) {
@@ -82,6 +85,20 @@ public final class IndexSetup {
         client.indices().putSettings(p -> p.index(alias).settings(s -> s
                 .refreshInterval(t -> t.time(settings.refreshInterval()))
                 .numberOfReplicas(Integer.toString(settings.replicas()))));
+    }
+
+    /**
+     * A template applies to indices created after it; the indices behind an existing alias get the fields a newer
+     * template added too (their mappings are strict: a document with a new field would be rejected until the next
+     * rollover). Only additions can be applied; a changed field is logged and waits for the next generation.
+     */
+    void addNewFields(String alias) throws IOException {
+        String mappings = Json.MAPPER.readTree(template(templateFile(alias))).path("template").path("mappings").toString();
+        try {
+            client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(mappings)));
+        } catch (ElasticsearchException e) {
+            log.warn("the indices behind {} keep their mappings until the next rollover: {}", alias, e.getMessage());
+        }
     }
 
     /** Template text with this deployment's settings filled in. */

@@ -21,6 +21,7 @@ import io.stancewire.model.Stance;
 import io.stancewire.model.StanceShift;
 import io.stancewire.model.TopicSetup;
 import io.stancewire.model.Topics;
+import io.stancewire.model.VolumeSpike;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -142,6 +143,14 @@ class KafkaIndexerIT {
                 "HTTP 503", Instant.parse("2025-01-03T04:01:00Z"));
         AlertDelivery retried = new AlertDelivery(SchemaVersion.CURRENT, onQuote.id(), "sub-1", "ana", AlertDelivery.DELIVERED, 2,
                 null, Instant.parse("2025-01-03T05:00:00Z"));
+        Alert onSpike = new Alert(SchemaVersion.CURRENT, Alert.id("sub-3", "spike\u00002025-01-03"), "sub-3", "ana", "spike", quote,
+                null, Instant.parse("2025-01-03T04:00:02Z"),
+                new VolumeSpike(java.time.LocalDate.parse("2025-01-03"), 9, 2.5, 7, 3.0, 5, 7.5));
+        AlertDelivery spikeHook = new AlertDelivery(SchemaVersion.CURRENT, onSpike.id(), "sub-3", "ana", AlertDelivery.DELIVERED, 1,
+                null, Instant.parse("2025-01-03T04:00:03Z"));
+        AlertDelivery spikeTopicGone = new AlertDelivery(SchemaVersion.CURRENT, onSpike.id(), "sub-3", "ana",
+                AlertDelivery.DEAD_LETTERED, 0, "kafka topic desk.x does not exist", Instant.parse("2025-01-03T04:00:02Z"),
+                AlertDelivery.KAFKA);
 
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -150,6 +159,9 @@ class KafkaIndexerIT {
             producer.send(new ProducerRecord<>(Topics.ALERTS, onShift.id(), Json.write(onShift)));
             producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, failed.alertId(), Json.write(failed)));
             producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, retried.alertId(), Json.write(retried)));
+            producer.send(new ProducerRecord<>(Topics.ALERTS, onSpike.id(), Json.write(onSpike)));
+            producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, spikeHook.key(), Json.write(spikeHook)));
+            producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, spikeTopicGone.key(), Json.write(spikeTopicGone)));
             producer.flush();
         }
 
@@ -159,7 +171,8 @@ class KafkaIndexerIT {
             Thread thread = Thread.ofPlatform().start(() -> indexer.run(stop));
             try {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS))
-                        .filteredOn(d -> "delivered".equals(d.get("status"))).hasSize(1));
+                        .filteredOn(d -> "delivered".equals(d.get("status"))).hasSize(2));
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS)).hasSize(6));
             } finally {
                 stop.set(true);
                 indexer.wakeup();
@@ -169,7 +182,8 @@ class KafkaIndexerIT {
 
         assertThat(es.indices().getAlias(a -> a.name(Indices.ALERTS)).aliases()).containsOnlyKeys(Indices.ALERTS + "-000001");
         List<Map> history = docs(Indices.ALERTS);
-        assertThat(history).extracting(d -> d.get("record")).containsExactlyInAnyOrder("alert", "alert", "delivery");
+        assertThat(history).extracting(d -> d.get("record"))
+                .containsExactlyInAnyOrder("alert", "alert", "alert", "delivery", "delivery", "delivery");
         Map<?, ?> alert = es.get(g -> g.index(Indices.ALERTS).id(onQuote.id()), Map.class).source();
         assertThat(alert.get("speakerName")).isEqualTo("Jensen Huang");
         assertThat(alert.get("labels")).isEqualTo(List.of("AGAINST"));
@@ -177,10 +191,21 @@ class KafkaIndexerIT {
         Map<?, ?> shiftDoc = es.get(g -> g.index(Indices.ALERTS).id(onShift.id()), Map.class).source();
         assertThat(shiftDoc.get("shiftFrom")).isEqualTo("FAVOR");
         assertThat(shiftDoc.get("shiftTo")).isEqualTo("AGAINST");
-        assertThat(history).filteredOn(d -> "delivery".equals(d.get("record"))).singleElement().satisfies(d -> {
-            assertThat(d.get("alertId")).isEqualTo(onQuote.id());
-            assertThat(d.get("attempts")).isEqualTo(2);
-        });
+        assertThat(history).filteredOn(d -> onQuote.id().equals(d.get("alertId")) && "delivery".equals(d.get("record")))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.get("attempts")).isEqualTo(2);
+                    assertThat(d.get("channel")).isEqualTo("webhook");
+                });
+        // A spike alert keeps its numbers; its webhook and Kafka-topic outcomes are two documents.
+        Map<?, ?> spikeDoc = es.get(g -> g.index(Indices.ALERTS).id(onSpike.id()), Map.class).source();
+        assertThat(spikeDoc.get("spike")).isEqualTo(Map.of("day", "2025-01-03", "count", 9, "trailingAverage", 2.5,
+                "trailingDays", 7, "factor", 3.0, "minCount", 5, "threshold", 7.5));
+        assertThat(history).filteredOn(d -> onSpike.id().equals(d.get("alertId")) && "delivery".equals(d.get("record")))
+                .extracting(d -> d.get("channel") + ":" + d.get("status"))
+                .containsExactlyInAnyOrder("webhook:delivered", "kafka:dead-lettered");
+        long bigSpikes = es.count(c -> c.index(Indices.ALERTS).query(q -> q.range(r -> r.number(n -> n.field("spike.count").gte(8.0)))))
+                .count();
+        assertThat(bigSpikes).as("spike.count is mapped as a number").isEqualTo(1);
         // what Kibana would ask: alerts per subscription, through the keyword fields of the template
         long perSubscription = es.count(c -> c.index(Indices.ALERTS).query(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field("record").value("alert")))

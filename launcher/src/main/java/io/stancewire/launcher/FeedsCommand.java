@@ -32,7 +32,7 @@ final class FeedsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add a feed to the feeds file. A feed whose canonical URL is already there is refused.",
-                    "Producer-wide settings and the file's leading comments are kept; comments between entries are not."})
+                    "Producer-wide settings and the file's comments are kept (a flow-style feeds list keeps only the leading ones)."})
     static final class Add implements Callable<Integer> {
         @Mixin FeedsFileOption file;
 

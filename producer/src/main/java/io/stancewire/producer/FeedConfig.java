@@ -23,6 +23,15 @@ public record FeedConfig(String url, String name, String languageHint, Duration 
         return new FeedConfig(url, null, null, null, List.of());
     }
 
+    /**
+     * What identifies this entry of the feeds file for the producer's saved state: a status saved under another
+     * fingerprint (the feed was edited, or removed and added back differently) is not restored.
+     */
+    public String fingerprint() {
+        return io.stancewire.model.Ids.hash(String.join("\u0000", url, String.valueOf(name), String.valueOf(languageHint),
+                String.valueOf(pollInterval), String.join(",", tags)));
+    }
+
     /** The name to show: the configured one, else the host of the URL. */
     public String displayName() {
         if (name != null && !name.isBlank()) {

@@ -89,7 +89,36 @@ public final class FeedProducer implements AutoCloseable {
         this.feedTimer = meters.timer("stancewire.producer.feed.poll.time");
         meters.gaugeCollectionSize("stancewire.producer.seen.size", List.of(), seen);
         connect();
+        restoreStates();
         this.fetcher = new HttpFetcher(settings);
+    }
+
+    /**
+     * Continues each configured feed from the status the previous producer published, so a disabled feed stays
+     * disabled and a failing one keeps its backoff across a restart. Statuses are advisory: when they cannot be
+     * read the feeds start fresh, rather than the producer not starting.
+     */
+    private void restoreStates() {
+        if (states.isEmpty()) {
+            return; // a backfill: no feeds to poll
+        }
+        Map<String, FeedStatus> saved;
+        try {
+            saved = FeedStatusReader.latestByUrl(settings.bootstrapServers(), Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            log.warn("could not read the saved feed statuses, every feed starts fresh: {}", e.toString());
+            return;
+        }
+        int restored = 0;
+        int disabled = 0;
+        for (FeedState state : states.values()) {
+            FeedStatus status = saved.get(state.feed.url());
+            if (status != null && state.restore(status, settings.maxConsecutiveFailures())) {
+                restored++;
+                disabled += state.disabled() ? 1 : 0;
+            }
+        }
+        log.info("continued {} of {} feeds from their saved status ({} disabled)", restored, states.size(), disabled);
     }
 
     /**

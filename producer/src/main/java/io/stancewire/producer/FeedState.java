@@ -85,6 +85,29 @@ final class FeedState {
 
     FeedStatus status() {
         return new FeedStatus(feed.url(), feed.displayName(), lastSuccess, lastAttempt, lastError, consecutiveFailures,
-                disabledReason, etag, lastModified, disabled() ? null : nextPoll, itemsSeen);
+                disabledReason, etag, lastModified, disabled() ? null : nextPoll, itemsSeen, feed.fingerprint());
+    }
+
+    /**
+     * Continues from a status a previous producer saved for this same entry: failures, backoff and validators, and
+     * the disabled state while the failures still reach {@code maxFailures} (a raised limit re-enables the feed).
+     * Items seen count from this start.
+     *
+     * @return false (and nothing changed) when the status belongs to another feed or another version of this entry
+     */
+    boolean restore(FeedStatus saved, int maxFailures) {
+        if (!feed.url().equals(saved.url()) || !feed.fingerprint().equals(saved.config())) {
+            return false;
+        }
+        lastSuccess = saved.lastSuccess();
+        lastAttempt = saved.lastAttempt();
+        lastError = saved.lastError();
+        consecutiveFailures = Math.max(0, saved.consecutiveFailures());
+        etag = saved.etag();
+        lastModified = saved.lastModified();
+        boolean stillDisabled = saved.disabledReason() != null && consecutiveFailures >= maxFailures;
+        disabledReason = stillDisabled ? saved.disabledReason() : null;
+        nextPoll = saved.nextPoll() == null ? Instant.EPOCH : saved.nextPoll();
+        return true;
     }
 }

@@ -20,6 +20,13 @@ public final class FeedStatusReader {
 
     /** The latest status of every feed a producer has reported, sorted by feed name then URL. */
     public static List<FeedStatus> latest(String bootstrapServers, Duration timeout) {
+        List<FeedStatus> out = new ArrayList<>(latestByUrl(bootstrapServers, timeout).values());
+        out.sort(Comparator.comparing((FeedStatus s) -> String.valueOf(s.name())).thenComparing(FeedStatus::url));
+        return out;
+    }
+
+    /** The latest status per feed URL, as a restarted producer continues from. */
+    public static Map<String, FeedStatus> latestByUrl(String bootstrapServers, Duration timeout) {
         Map<String, FeedStatus> latest = new LinkedHashMap<>();
         TopicReader.readAll(bootstrapServers, Topics.PRODUCER_FEEDS, timeout, r -> {
             if (r.key() == null) {
@@ -31,9 +38,7 @@ public final class FeedStatusReader {
                 readStatus(r.value()).ifPresent(s -> latest.put(r.key(), s));
             }
         });
-        List<FeedStatus> out = new ArrayList<>(latest.values());
-        out.sort(Comparator.comparing((FeedStatus s) -> String.valueOf(s.name())).thenComparing(FeedStatus::url));
-        return out;
+        return latest;
     }
 
     private static java.util.Optional<FeedStatus> readStatus(byte[] value) {

@@ -18,12 +18,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Edits the feeds list of a feeds file ({@link ProducerSettings} YAML) for {@code stancewire feeds add|remove|
- * import-opml}. The producer-wide settings and the file's leading comment block are kept (comments between entries
- * are not: YAML libraries do not keep them); the new text is checked with {@link ProducerSettings#parse} before it
- * replaces the file, atomically, so the file is never left invalid or half-written. Two feeds are the same when
+ * import-opml}. The producer-wide settings and the file's comments are kept: a block-style feeds list is edited line
+ * by line ({@link FeedsListText}), so comments between entries stay (a comment block directly above a removed entry
+ * goes with it). Any other layout (a flow-style list, or an edit whose result would read differently from the
+ * intended one) is rewritten from the YAML tree, keeping only the leading comment block. The new text is checked with
+ * {@link ProducerSettings#parse} before it replaces the file, atomically, so the file is never left invalid or
+ * half-written. Two feeds are the same when
  * their canonical URLs ({@link UrlCanonicalizer}) are.
  */
 public final class FeedsFile {
@@ -85,7 +89,7 @@ public final class FeedsFile {
             added.add(feed);
         }
         if (!added.isEmpty()) {
-            write(doc);
+            write(doc, text -> text.add(entriesYaml(added)));
         }
         return new AddResult(added, duplicates);
     }
@@ -102,19 +106,21 @@ public final class FeedsFile {
         for (int i = 0; i < doc.feeds().size(); i++) {
             if (canonical(urlOf(doc.feeds().get(i))).equals(key)) {
                 doc.feeds().remove(i);
-                write(doc);
+                int index = i;
+                write(doc, text -> text.remove(index));
                 return feeds.get(i);
             }
         }
         throw new IllegalArgumentException("no feed " + url + " in " + file);
     }
 
-    private record Document(String leadingComments, ObjectNode root, ArrayNode feeds) {}
+    /** @param text the file as it was, null when there was none */
+    private record Document(String text, ObjectNode root, ArrayNode feeds) {}
 
     private Document read() {
         if (!Files.exists(file)) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
-            return new Document("", root, root.putArray("feeds"));
+            return new Document(null, root, root.putArray("feeds"));
         }
         ProducerSettings.load(file); // refuses to edit a file the producer could not read
         try {
@@ -123,7 +129,7 @@ public final class FeedsFile {
             ObjectNode root = tree instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
             JsonNode feeds = root.get("feeds");
             ArrayNode array = feeds instanceof ArrayNode a ? a : root.putArray("feeds");
-            return new Document(leadingComments(text), root, array);
+            return new Document(text, root, array);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -140,14 +146,24 @@ public final class FeedsFile {
         return out.toString();
     }
 
-    private void write(Document doc) {
+    /**
+     * Writes the edited document: the line edit of the original text when it reads exactly as the edited tree does,
+     * else the tree itself under the original leading comments.
+     */
+    private void write(Document doc, Function<FeedsListText, String> lineEdit) {
         String yaml;
         try {
-            yaml = doc.leadingComments() + YAML.writeValueAsString(doc.root());
+            yaml = (doc.text() == null ? "" : leadingComments(doc.text())) + YAML.writeValueAsString(doc.root());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProducerSettings.parse(yaml); // never write what the producer would refuse to read
+        ProducerSettings intended = ProducerSettings.parse(yaml); // never write what the producer would refuse to read
+        if (doc.text() != null) {
+            Optional<String> edited = FeedsListText.of(doc.text()).map(lineEdit);
+            if (edited.isPresent() && readsAs(edited.get(), intended)) {
+                yaml = edited.get();
+            }
+        }
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -160,6 +176,25 @@ public final class FeedsFile {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static boolean readsAs(String text, ProducerSettings intended) {
+        try {
+            return ProducerSettings.parse(text).equals(intended);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The feeds as a block sequence at column 0, as they are appended to the file's list. */
+    private static String entriesYaml(List<FeedConfig> feeds) {
+        ArrayNode entries = JsonNodeFactory.instance.arrayNode();
+        feeds.forEach(f -> entries.add(toNode(f)));
+        try {
+            return YAML.writeValueAsString(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param allowPrivateAddresses allow loopback/private/link-local targets (local runs and tests serve from 127.0.0.1)
  * @param allowedPrivateHosts   {@code host} or {@code host:port} entries allowed even though they are internal, for
  *                              a trusted internal feed mirror without opening every internal address
- * @param maxConsecutiveFailures a feed failing this many polls in a row is disabled until restart
+ * @param maxConsecutiveFailures a feed failing this many polls in a row is disabled, across restarts, until
+ *                              its entry changes
  * @param pollThreads           feeds polled at once (never two of the same host at once)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)

@@ -50,6 +50,8 @@ class FeedProducerIT {
     static HttpServer http;
     static String base;
     static final Map<String, Response> routes = new ConcurrentHashMap<>();
+    /** Requests received per path. */
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> hits = new ConcurrentHashMap<>();
 
     record Response(int status, String contentType, byte[] body) {}
 
@@ -59,6 +61,8 @@ class FeedProducerIT {
         KafkaTestSupport.createTopics(kafka.bootstrapServers());
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", exchange -> {
+            hits.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
             Response r = routes.get(exchange.getRequestURI().getPath());
             if (r == null) {
                 r = new Response(404, "text/html", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8));
@@ -395,6 +399,74 @@ class FeedProducerIT {
         // Compacted by key: one record per poll, the reader keeps the last.
         assertThat(KafkaTestSupport.readAll(kafka.bootstrapServers(), Topics.PRODUCER_FEEDS).stream()
                 .filter(r -> r.key().equals(badUrl))).hasSize(2);
+    }
+
+    private static int hitsOf(String path) {
+        java.util.concurrent.atomic.AtomicInteger n = hits.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Runs the producer's polling loop on its own thread for {@code duration}, or until {@code until} holds. */
+    private static void runFor(FeedProducer producer, Duration duration, java.util.function.BooleanSupplier until)
+            throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread loop = Thread.ofPlatform().start(() -> producer.run(stop));
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline && !until.getAsBoolean()) {
+            Thread.sleep(20);
+        }
+        stop.set(true);
+        loop.join(30_000);
+        assertThat(loop.isAlive()).isFalse();
+    }
+
+    @Test
+    void aDisabledFeedStaysDisabledAndAFailingOneKeepsItsBackoffAcrossARestartUnlessItsEntryChanged() throws Exception {
+        routes.put("/restart-flaky.xml", new Response(500, "text/html", "<p>busy</p>".getBytes(StandardCharsets.UTF_8)));
+        FeedConfig dead = new FeedConfig(base + "/restart-dead.xml", "Dead", null, Duration.ofMillis(100), List.of());
+        FeedConfig flaky = new FeedConfig(base + "/restart-flaky.xml", "Flaky", null, Duration.ofHours(1), List.of());
+        ProducerSettings settings = new ProducerSettings(kafka.bootstrapServers(), List.of(flaky, dead), false, null,
+                null, null, null, null, null, null, null, true, null, Duration.ZERO, 3, "producer-it-restart");
+
+        // The flaky feed comes first, so it is polled once before the dead one (same host, one request at a time)
+        // fails its way to disabled.
+        FeedStatus flakyBefore;
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            runFor(producer, Duration.ofSeconds(30), () -> producer.statuses().get(1).disabledReason() != null);
+            assertThat(producer.statuses().get(1).disabledReason()).startsWith("disabled after 3 consecutive failures");
+            flakyBefore = producer.statuses().getFirst();
+        }
+        assertThat(hitsOf("/restart-dead.xml")).isEqualTo(3);
+        assertThat(hitsOf("/restart-flaky.xml")).isEqualTo(1);
+        assertThat(flakyBefore.consecutiveFailures()).isEqualTo(1);
+        assertThat(flakyBefore.nextPoll()).isAfter(java.time.Instant.now().plus(Duration.ofMinutes(50)));
+
+        // Restarted: the disabled feed is not fetched, the failing one waits out its backoff.
+        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+            assertThat(producer.statuses().get(1)).satisfies(s -> {
+                assertThat(s.disabledReason()).startsWith("disabled after 3 consecutive failures").contains("http-404");
+                assertThat(s.consecutiveFailures()).isEqualTo(3);
+            });
+            assertThat(producer.statuses().getFirst()).satisfies(s -> {
+                assertThat(s.consecutiveFailures()).isEqualTo(1);
+                assertThat(s.nextPoll()).isEqualTo(flakyBefore.nextPoll());
+                assertThat(s.lastError()).isEqualTo(flakyBefore.lastError());
+            });
+            runFor(producer, Duration.ofMillis(1500), () -> false);
+            assertThat(producer.pollOnce().feedsFailed()).as("only the flaky feed is polled by a forced round").isEqualTo(1);
+        }
+        assertThat(hitsOf("/restart-dead.xml")).isEqualTo(3);
+        assertThat(hitsOf("/restart-flaky.xml")).isEqualTo(2);
+
+        // The dead feed's entry edited (renamed): it starts fresh and is fetched again.
+        FeedConfig renamed = new FeedConfig(dead.url(), "Dead, renamed", null, Duration.ofMillis(100), List.of());
+        try (FeedProducer producer = new FeedProducer(settings.withFeeds(List.of(flaky, renamed)), new SimpleMeterRegistry())) {
+            assertThat(producer.statuses().get(1).disabledReason()).isNull();
+            assertThat(producer.statuses().get(1).consecutiveFailures()).isZero();
+            producer.pollOnce();
+            assertThat(producer.statuses().get(1).consecutiveFailures()).isEqualTo(1);
+        }
+        assertThat(hitsOf("/restart-dead.xml")).isEqualTo(4);
     }
 
     @Test

@@ -28,11 +28,11 @@ class FeedStatusTableTest {
     @Test
     void showsHealthFailuresAndWhyAFeedWasDisabled() {
         FeedStatus ok = new FeedStatus("https://a.example/rss", "A", NOW.minusSeconds(60), NOW.minusSeconds(60), null, 0,
-                null, "\"e\"", null, NOW.plusSeconds(540), 42);
+                null, "\"e\"", null, NOW.plusSeconds(540), 42, null);
         FeedStatus failing = new FeedStatus("https://b.example/rss", "B", null, NOW.minusSeconds(5), "http-503: HTTP 503 from https://b.example/rss",
-                2, null, null, null, NOW.plusSeconds(7200), 0);
+                2, null, null, null, NOW.plusSeconds(7200), 0, null);
         FeedStatus disabled = new FeedStatus("https://c.example/rss", "C", null, NOW, "feed-not-xml: not XML", 10,
-                "disabled after 10 consecutive failures; last: feed-not-xml: not XML", null, null, null, 3);
+                "disabled after 10 consecutive failures; last: feed-not-xml: not XML", null, null, null, 3, null);
 
         List<String> lines = print(List.of(ok, failing, disabled), false).lines().toList();
 
@@ -50,7 +50,7 @@ class FeedStatusTableTest {
 
     @Test
     void jsonLinesRoundTrip() {
-        FeedStatus s = new FeedStatus("https://a.example/rss", "A", NOW, NOW, null, 0, null, null, null, NOW.plusSeconds(60), 7);
+        FeedStatus s = new FeedStatus("https://a.example/rss", "A", NOW, NOW, null, 0, null, null, null, NOW.plusSeconds(60), 7, "f1");
         String out = print(List.of(s), true);
         assertThat(out.lines()).singleElement().satisfies(l -> assertThat(Json.read(l, FeedStatus.class)).isEqualTo(s));
     }

@@ -84,4 +84,65 @@ class FeedsFileTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid feeds file");
         assertThat(Files.readString(file)).contains("colour: red");
     }
+
+    @Test
+    void commentsBetweenEntriesStayAndAnEntrysOwnCommentGoesWithIt() throws Exception {
+        Path file = dir.resolve("commented.yaml");
+        String original = """
+                # My feeds
+                feeds:
+                  # Pakistan
+                  - url: https://www.dawn.com/feeds/home
+                    name: Dawn   # English edition
+                  # the BBC's Urdu service
+                  - https://feeds.bbci.co.uk/urdu/rss.xml
+
+                  # --- wires ---
+                  # Reuters, via a mirror
+                  - url: https://mirror.example/reuters.xml
+                    tags: [wire]
+                  # - https://paused.example/rss (paused)
+
+                # politeness
+                perHostDelay: 2s
+                """;
+        Files.writeString(file, original);
+        FeedsFile feeds = new FeedsFile(file);
+
+        feeds.add(new FeedConfig("https://example.org/rss", "Example", null, null, List.of("news")));
+        String added = Files.readString(file);
+        assertThat(added).contains("# Pakistan\n", "name: Dawn   # English edition\n", "# the BBC's Urdu service\n",
+                "# --- wires ---\n", "# Reuters, via a mirror\n", "# - https://paused.example/rss (paused)\n", "# politeness\n");
+        // The new entry follows the last one, before the comments that trail the list.
+        assertThat(added).contains("    tags: [wire]\n  - url: https://example.org/rss\n    name: Example\n");
+        assertThat(ProducerSettings.load(file).feeds()).extracting(FeedConfig::url).containsExactly(
+                "https://www.dawn.com/feeds/home", "https://feeds.bbci.co.uk/urdu/rss.xml", "https://mirror.example/reuters.xml",
+                "https://example.org/rss");
+        assertThat(ProducerSettings.load(file).perHostDelay()).isEqualTo(Duration.ofSeconds(2));
+
+        feeds.remove("https://feeds.bbci.co.uk/urdu/rss.xml");
+        feeds.remove("https://www.dawn.com/feeds/home");
+        String removed = Files.readString(file);
+        assertThat(removed).doesNotContain("BBC", "Pakistan", "Dawn");
+        assertThat(removed).startsWith("# My feeds\nfeeds:\n").contains("# --- wires ---\n  # Reuters, via a mirror\n  - url: https://mirror.example/reuters.xml\n");
+        assertThat(removed).contains("# - https://paused.example/rss (paused)\n", "# politeness\nperHostDelay: 2s");
+        assertThat(ProducerSettings.load(file).feeds()).extracting(FeedConfig::url)
+                .containsExactly("https://mirror.example/reuters.xml", "https://example.org/rss");
+    }
+
+    @Test
+    void aFlowStyleListIsRewrittenAndStillEditedRight() throws Exception {
+        Path file = dir.resolve("flow.yaml");
+        Files.writeString(file, """
+                # header
+                allowedPrivateHosts:
+                  - mirror.internal
+                feeds: [https://a.example/rss]
+                """);
+        new FeedsFile(file).add(FeedConfig.of("https://b.example/rss"));
+        ProducerSettings settings = ProducerSettings.load(file);
+        assertThat(settings.feeds()).extracting(FeedConfig::url).containsExactly("https://a.example/rss", "https://b.example/rss");
+        assertThat(settings.allowedPrivateHosts()).containsExactly("mirror.internal");
+        assertThat(Files.readString(file)).startsWith("# header\n");
+    }
 }

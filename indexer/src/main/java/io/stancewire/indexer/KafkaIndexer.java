@@ -3,6 +3,7 @@ package io.stancewire.indexer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.Json;
 import io.stancewire.model.Topics;
@@ -49,6 +50,8 @@ public final class KafkaIndexer implements AutoCloseable {
     private final MeterRegistry meters;
     private final Counter retries;
     private final Counter rejected;
+    private final KafkaClientMetrics consumerMetrics;
+    private final KafkaClientMetrics producerMetrics;
 
     public KafkaIndexer(IndexerSettings settings, ElasticsearchClient client, MeterRegistry meters) {
         this.settings = settings;
@@ -69,6 +72,11 @@ public final class KafkaIndexer implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
         this.retries = meters.counter("stancewire.indexer.retries");
         this.rejected = meters.counter("stancewire.indexer.rejected");
+        // Among them the consumer's records-lag per partition: how far indexing is behind the topics.
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
+        this.producerMetrics = new KafkaClientMetrics(deadLetters);
+        producerMetrics.bindTo(meters);
     }
 
     public void run(AtomicBoolean stop) {
@@ -196,6 +204,8 @@ public final class KafkaIndexer implements AutoCloseable {
 
     @Override
     public void close() {
+        consumerMetrics.close();
+        producerMetrics.close();
         consumer.close();
         deadLetters.close();
     }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Consumes enriched articles, quotes and dead letters and bulk-indexes them at deterministic ids.
@@ -52,6 +53,8 @@ public final class KafkaIndexer implements AutoCloseable {
     private final Counter rejected;
     private final KafkaClientMetrics consumerMetrics;
     private final KafkaClientMetrics producerMetrics;
+    /** Records on this consumer's partitions not indexed yet, as of its last poll; read by other threads. */
+    private final AtomicLong lag = new AtomicLong();
 
     public KafkaIndexer(IndexerSettings settings, ElasticsearchClient client, MeterRegistry meters) {
         this.settings = settings;
@@ -84,13 +87,25 @@ public final class KafkaIndexer implements AutoCloseable {
         log.info("indexing {} into {}", TOPICS, settings.elasticsearchUrl());
         try {
             while (!stop.get()) {
-                indexBatch(consumer.poll(Duration.ofMillis(500)), stop);
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.set(records.count() + unfetched());
+                indexBatch(records, stop);
             }
         } catch (WakeupException e) {
             if (!stop.get()) {
                 throw e;
             }
         }
+    }
+
+    /** Records after the consumer's position on its partitions, from the high watermarks its fetches saw (no request). */
+    private long unfetched() {
+        return consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
+    }
+
+    /** Records on this consumer's partitions not yet indexed, as of its last poll. */
+    public long lag() {
+        return lag.get();
     }
 
     /** Wakes a blocked {@link #run} so that it sees its stop flag at once. */

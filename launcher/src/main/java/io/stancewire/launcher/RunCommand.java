@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
                  IndexerStage indexer = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters);
-                 AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers);
+                 AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers, meters);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();
                 if (alerts != null) {

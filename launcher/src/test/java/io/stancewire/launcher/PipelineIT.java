@@ -235,6 +235,8 @@ class PipelineIT {
             assertThat(MetricsTest.sample(scrape, "stancewire_deadletters_total{reason=\"invalid-record\",stage=\"indexer\"}"))
                     .isEqualTo(broken.size());
             assertThat(search(Indices.DEAD_LETTERS, "key:metrics-broken-*")).hasSize(broken.size());
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                    assertThat(MetricsTest.sample(scrape(port), "stancewire_indexer_lag")).as("caught up").isZero());
             assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag_max{", "kafka_consumer_coordinator_commit_total{",
                     "jvm_gc_", "process_uptime_seconds");
         } finally {

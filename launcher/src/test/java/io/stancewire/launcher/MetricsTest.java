@@ -75,6 +75,20 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void stateStoreMetricsOfEveryKindOfStoreAreExported() {
+        try (ProcessMetrics metrics = new ProcessMetrics()) {
+            // as Kafka Streams tags them: the id's key names the kind of store
+            metrics.registry().gauge("kafka.stream.state.put.rate", io.micrometer.core.instrument.Tags.of("thread.id", "t", "rocksdb.state.id", "seen"), 2.0);
+            metrics.registry().gauge("kafka.stream.state.put.rate", io.micrometer.core.instrument.Tags.of("thread.id", "t", "in.memory.state.id", "subs"), 3.0);
+
+            String scrape = metrics.scrape();
+
+            assertThat(sample(scrape, "kafka_stream_state_put_rate{state_id=\"seen\",store_type=\"rocksdb\"")).isEqualTo(2.0);
+            assertThat(sample(scrape, "kafka_stream_state_put_rate{state_id=\"subs\",store_type=\"in.memory\"")).isEqualTo(3.0);
+        }
+    }
+
     private static MetricsOptions metricsOf(Object command, Map<String, String> env, String... args) throws Exception {
         new CommandLine(command).setDefaultValueProvider(new EnvironmentDefaults(env)).parseArgs(args);
         return (MetricsOptions) command.getClass().getDeclaredField("metricsOptions").get(command);

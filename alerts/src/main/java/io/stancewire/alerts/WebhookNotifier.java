@@ -1,5 +1,8 @@
 package io.stancewire.alerts;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.model.Alert;
 import io.stancewire.model.AlertDelivery;
 import io.stancewire.model.DeadLetter;
@@ -60,10 +63,19 @@ public final class WebhookNotifier implements AutoCloseable {
     private final SubscriptionView subscriptions;
     private final HttpClient http;
     private final Thread thread;
+    private final MeterRegistry meters;
+    private final KafkaClientMetrics consumerMetrics;
+    private final KafkaClientMetrics producerMetrics;
     private volatile boolean running = true;
 
     public WebhookNotifier(NotifierSettings settings, Owners owners) {
+        this(settings, owners, new SimpleMeterRegistry());
+    }
+
+    /** @param meters gets the delivery outcomes and the Kafka clients' metrics */
+    public WebhookNotifier(NotifierSettings settings, Owners owners, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
         this.owners = owners;
         this.guard = new WebhookGuard(settings.allowPrivateAddresses());
         long pollInterval = Math.max(Duration.ofMinutes(5).toMillis(),
@@ -88,6 +100,10 @@ public final class WebhookNotifier implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER) // a redirect could point anywhere, past the guard
                 .build();
         this.thread = new Thread(this::run, "alerts-webhook-notifier");
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(meters);
     }
 
     public WebhookNotifier start() {
@@ -123,6 +139,8 @@ public final class WebhookNotifier implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("webhook notifier stopped: {}", e.toString(), e);
         } finally {
+            consumerMetrics.close();
+            producerMetrics.close();
             subscriptions.close();
             producer.close(Duration.ofSeconds(10));
             consumer.close(Duration.ofSeconds(10));
@@ -212,6 +230,12 @@ public final class WebhookNotifier implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot record a delivery: " + e.getCause().getMessage(), e.getCause());
         }
+        if (deadLetter != null) {
+            meters.counter("stancewire.deadletters", "stage", "alerts", "reason", deadLetter.reason()).increment();
+        }
+        if (delivery != null) {
+            meters.counter("stancewire.alerts.deliveries", "status", delivery.status()).increment();
+        }
     }
 
     private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> record, String reason, String error) {
@@ -243,6 +267,8 @@ public final class WebhookNotifier implements AutoCloseable {
     public void close() {
         running = false;
         if (thread.getState() == Thread.State.NEW) {
+            consumerMetrics.close();
+            producerMetrics.close();
             subscriptions.close();
             producer.close(Duration.ofSeconds(10));
             consumer.close(Duration.ofSeconds(10));

@@ -155,10 +155,13 @@ class WebhookNotifierIT {
         Subscription s = subscribe("down");
         failuresLeft.put("/down", new AtomicInteger(Integer.MAX_VALUE));
         Alert alert = alert(s, 1);
-        try (WebhookNotifier notifier = new WebhookNotifier(settings().withMaxAttempts(3), owners()).start()) {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (WebhookNotifier notifier = new WebhookNotifier(settings().withMaxAttempts(3), owners(), meters).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !deliveries("down").isEmpty());
         }
         assertThat(received.get("/down")).hasSize(3);
+        assertThat(meters.counter("stancewire.alerts.deliveries", "status", AlertDelivery.DEAD_LETTERED).count()).isPositive();
+        assertThat(meters.counter("stancewire.deadletters", "stage", "alerts", "reason", "webhook-failed").count()).isPositive();
         assertThat(deliveries("down")).singleElement().satisfies(d -> {
             assertThat(d.status()).isEqualTo(AlertDelivery.DEAD_LETTERED);
             assertThat(d.reason()).isEqualTo("HTTP 500");

@@ -42,7 +42,7 @@ public final class ArchiveServer implements AutoCloseable {
     private final String openApi;
     private final List<String> routes = new ArrayList<>();
 
-    private ArchiveServer(ElasticsearchClient ownedClient, QuoteArchive archive) {
+    private ArchiveServer(ElasticsearchClient ownedClient, QuoteArchive archive, Handler metrics) {
         this.ownedClient = ownedClient;
         this.archive = archive;
         this.openApi = resource(OPENAPI_RESOURCE);
@@ -58,6 +58,10 @@ public final class ArchiveServer implements AutoCloseable {
         get("/api/quotes/{id}", this::quote);
         get("/api/speakers/{name}/stance", this::speakerStance);
         get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        if (metrics != null) {
+            // Not an API route (not in routes() nor the OpenAPI description): the process's meters for Prometheus.
+            app.get("/metrics", metrics);
+        }
         app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad-request", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
                 e.getStatus() == 404 ? "not-found" : "http-" + e.getStatus(), e.getMessage()));
@@ -86,14 +90,23 @@ public final class ArchiveServer implements AutoCloseable {
         return start("127.0.0.1", port, elasticsearchUrl);
     }
 
+    /** Also serves {@code GET /metrics} with {@code metrics}: the running process's meters, for Prometheus. */
+    public static ArchiveServer start(int port, String elasticsearchUrl, Handler metrics) {
+        return start("127.0.0.1", port, elasticsearchUrl, Indices.QUOTES, metrics);
+    }
+
     public static ArchiveServer start(String host, int port, String elasticsearchUrl) {
         return start(host, port, elasticsearchUrl, Indices.QUOTES);
     }
 
     /** @param index the quote index or alias to serve; tests sharing one node use their own */
     public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index) {
+        return start(host, port, elasticsearchUrl, index, null);
+    }
+
+    private static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, Handler metrics) {
         ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl);
-        ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client, index));
+        ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client, index), metrics);
         try {
             server.app.start(host, port);
         } catch (RuntimeException e) {

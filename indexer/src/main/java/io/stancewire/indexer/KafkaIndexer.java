@@ -3,6 +3,7 @@ package io.stancewire.indexer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.Json;
 import io.stancewire.model.Topics;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Consumes enriched articles, quotes and dead letters and bulk-indexes them at deterministic ids.
@@ -49,6 +51,10 @@ public final class KafkaIndexer implements AutoCloseable {
     private final MeterRegistry meters;
     private final Counter retries;
     private final Counter rejected;
+    private final KafkaClientMetrics consumerMetrics;
+    private final KafkaClientMetrics producerMetrics;
+    /** Records on this consumer's partitions not indexed yet, as of its last poll; read by other threads. */
+    private final AtomicLong lag = new AtomicLong();
 
     public KafkaIndexer(IndexerSettings settings, ElasticsearchClient client, MeterRegistry meters) {
         this.settings = settings;
@@ -69,6 +75,11 @@ public final class KafkaIndexer implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
         this.retries = meters.counter("stancewire.indexer.retries");
         this.rejected = meters.counter("stancewire.indexer.rejected");
+        // Among them the consumer's records-lag per partition: how far indexing is behind the topics.
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
+        this.producerMetrics = new KafkaClientMetrics(deadLetters);
+        producerMetrics.bindTo(meters);
     }
 
     public void run(AtomicBoolean stop) {
@@ -76,13 +87,25 @@ public final class KafkaIndexer implements AutoCloseable {
         log.info("indexing {} into {}", TOPICS, settings.elasticsearchUrl());
         try {
             while (!stop.get()) {
-                indexBatch(consumer.poll(Duration.ofMillis(500)), stop);
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.set(records.count() + unfetched());
+                indexBatch(records, stop);
             }
         } catch (WakeupException e) {
             if (!stop.get()) {
                 throw e;
             }
         }
+    }
+
+    /** Records after the consumer's position on its partitions, from the high watermarks its fetches saw (no request). */
+    private long unfetched() {
+        return consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
+    }
+
+    /** Records on this consumer's partitions not yet indexed, as of its last poll. */
+    public long lag() {
+        return lag.get();
     }
 
     /** Wakes a blocked {@link #run} so that it sees its stop flag at once. */
@@ -196,6 +219,8 @@ public final class KafkaIndexer implements AutoCloseable {
 
     @Override
     public void close() {
+        consumerMetrics.close();
+        producerMetrics.close();
         consumer.close();
         deadLetters.close();
     }

@@ -1,5 +1,6 @@
 package io.stancewire.launcher;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stancewire.alerts.AlertsApi;
 import io.stancewire.alerts.NotifierSettings;
 import io.stancewire.alerts.Owners;
@@ -34,7 +35,7 @@ final class AlertOptions {
     }
 
     /** @return null when no owners file was given */
-    Running startIfConfigured(String bootstrapServers) {
+    Running startIfConfigured(String bootstrapServers, MeterRegistry meters) {
         if (owners == null) {
             return null;
         }
@@ -42,7 +43,7 @@ final class AlertOptions {
         AlertsApi api = AlertsApi.start(bootstrapServers, loaded, "127.0.0.1", port, allowPrivateWebhooks);
         try {
             WebhookNotifier notifier = new WebhookNotifier(
-                    NotifierSettings.defaults(bootstrapServers).withAllowPrivateAddresses(allowPrivateWebhooks), loaded).start();
+                    NotifierSettings.defaults(bootstrapServers).withAllowPrivateAddresses(allowPrivateWebhooks), loaded, meters).start();
             return new Running(api, notifier);
         } catch (RuntimeException e) {
             api.close();

@@ -1,8 +1,6 @@
 package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.indexer.ElasticsearchClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,17 +17,19 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin IndexerOptions indexerOptions;
 
     @Mixin ProgressOptions progressOptions;
+    @Mixin MetricsOptions metricsOptions;
 
     @Override
     public Integer call() throws Exception {
         StopSignal signal = StopSignal.install();
-        MeterRegistry meters = new SimpleMeterRegistry();
-        try (LocalServices services = LocalServices.start(connection, true, true);
+        try (ProcessMetrics metrics = new ProcessMetrics();
+             MetricsServer ignored = metricsOptions.startIfConfigured(metrics);
+             LocalServices services = LocalServices.start(connection, true, true);
              ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl)) {
             Setup.topics(services.bootstrapServers, connection.partitions);
             Setup.indices(es, connection.indexSettings(services.localElasticsearch()));
-            try (IndexerStage ignored = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters)) {
-                new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
+            try (IndexerStage stage = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, metrics.registry())) {
+                new Progress(metrics.registry()).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stancewire.indexer.IndexerSettings;
 import io.stancewire.indexer.KafkaIndexer;
@@ -32,6 +33,10 @@ final class IndexerStage implements AutoCloseable {
             threads.add(thread);
             thread.start();
         }
+        // One number for the stage, whatever the thread count: how far indexing is behind Kafka.
+        Gauge.builder("stancewire.indexer.lag", indexers, list -> list.stream().mapToLong(KafkaIndexer::lag).sum())
+                .description("records on the indexer's topics not indexed yet, as of each consumer's last poll")
+                .register(meters);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.stancewire.launcher;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.producer.FeedProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,24 +36,26 @@ final class ProduceCommand implements Callable<Integer> {
     boolean fetchPages;
 
     @Mixin ProgressOptions progressOptions;
+    @Mixin MetricsOptions metricsOptions;
 
     @Override
     public Integer call() throws Exception {
         StopSignal signal = StopSignal.install();
-        MeterRegistry meters = new SimpleMeterRegistry();
-        try (LocalServices services = LocalServices.start(connection, true, false);
+        try (ProcessMetrics metrics = new ProcessMetrics();
+             MetricsServer ignored = metricsOptions.startIfConfigured(metrics);
+             LocalServices services = LocalServices.start(connection, true, false);
              SampleFeedServer samples = backfill == null ? feedOptions.startSampleServerIfNeeded() : null) {
             Setup.topics(services.bootstrapServers, connection.partitions);
             if (backfill != null) {
-                return backfill(services.bootstrapServers);
+                return backfill(services.bootstrapServers, metrics.registry());
             }
-            try (FeedProducer producer = new FeedProducer(feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir), meters)) {
+            try (FeedProducer producer = new FeedProducer(feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir), metrics.registry())) {
                 if (once) {
                     System.out.println("stancewire: " + producer.pollOnce());
                     return 0;
                 }
                 Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
-                new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
+                new Progress(metrics.registry()).printUntilStopped(signal, progressOptions.interval, System.out);
                 polling.join(30_000);
                 return 0;
             }
@@ -66,14 +67,14 @@ final class ProduceCommand implements Callable<Integer> {
      * seen-set topic, so neither publishes what the other did (short of both publishing one article in the same
      * instant).
      */
-    private int backfill(String bootstrapServers) throws Exception {
+    private int backfill(String bootstrapServers, MeterRegistry meters) throws Exception {
         ProducerSettings base = feedOptions.samples() ? ProducerSettings.of(bootstrapServers, List.of())
                 : ProducerSettings.load(Path.of(feedOptions.feeds)).withBootstrapServers(bootstrapServers);
         ProducerSettings settings = base.withFeeds(List.of()).withTransactionalId(base.transactionalId() + "-backfill");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         long intervalNanos = progressOptions.interval.toNanos();
         long[] lastPrint = {System.nanoTime()};
-        try (FeedProducer producer = new FeedProducer(settings, new SimpleMeterRegistry())) {
+        try (FeedProducer producer = new FeedProducer(settings, meters)) {
             PollSummary total = new Backfill(producer, settings, fetchPages).run(backfill, p -> {
                 if (System.nanoTime() - lastPrint[0] >= intervalNanos || p.filesDone() == p.filesTotal()) {
                     lastPrint[0] = System.nanoTime();

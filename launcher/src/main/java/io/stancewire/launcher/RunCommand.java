@@ -2,7 +2,6 @@ package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.alerts.NotifierSettings;
 import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
@@ -64,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
         out.println("stancewire: starting" + (connection.kafka == null ? " local Kafka" : "")
                 + (connection.elasticsearch == null ? " and local Elasticsearch" : "") + " and loading the NLP models ...");
         CompletableFuture<ArticleEnricher> models = CompletableFuture.supplyAsync(ArticleEnricher::loadDefault);
-        MeterRegistry meters = new SimpleMeterRegistry();
-        try (LocalServices services = LocalServices.start(connection, true, true);
+        try (ProcessMetrics metrics = new ProcessMetrics();
+             LocalServices services = LocalServices.start(connection, true, true);
              ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl);
              SampleFeedServer samples = feedOptions.startSampleServerIfNeeded()) {
             out.println("stancewire: " + services.describe());
@@ -74,11 +73,12 @@ final class RunCommand implements Callable<Integer> {
             ArticleEnricher enricher = models.join();
             out.printf("stancewire: ready to ingest after %.1f s%n", (System.nanoTime() - started) / 1e9);
 
+            MeterRegistry meters = metrics.registry();
             ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir);
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
                  IndexerStage indexer = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters);
-                 AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers);
+                 AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers, meters);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();
                 if (alerts != null) {
@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 Progress progress = new Progress(meters);
                 return once ? runOnce(producer, services, es, progress, signal, alerts != null)
-                        : runForever(producer, services, progress, signal);
+                        : runForever(producer, services, progress, signal, metrics);
             }
         }
     }
@@ -139,12 +139,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal) throws Exception {
-        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl)) {
+    private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal,
+                           ProcessMetrics metrics) throws Exception {
+        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl, metrics.handler())) {
             Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
             out.println("stancewire: console on http://localhost:" + api.port() + "/ (search, speakers, export)");
             out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
                     + " (description: /api/openapi.json)");
+            out.println("stancewire: Prometheus metrics on http://127.0.0.1:" + api.port() + "/metrics");
             out.println("stancewire: polling feeds; Ctrl-C to stop");
             progress.printUntilStopped(signal, progressOptions.interval, out);
             polling.join(30_000);

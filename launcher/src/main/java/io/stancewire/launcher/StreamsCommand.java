@@ -1,7 +1,5 @@
 package io.stancewire.launcher;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.streams.ArticleEnricher;
 import io.stancewire.streams.NlpLimits;
 import io.stancewire.streams.StreamsApp;
@@ -32,20 +30,22 @@ final class StreamsCommand implements Callable<Integer> {
     Duration budget;
 
     @Mixin ProgressOptions progressOptions;
+    @Mixin MetricsOptions metricsOptions;
 
     @Override
     public Integer call() throws Exception {
         StopSignal signal = StopSignal.install();
-        MeterRegistry meters = new SimpleMeterRegistry();
         System.out.println("stancewire: loading the NLP models ...");
         ArticleEnricher enricher = ArticleEnricher.loadDefault();
-        try (LocalServices services = LocalServices.start(connection, true, false)) {
+        try (ProcessMetrics metrics = new ProcessMetrics();
+             MetricsServer ignored = metricsOptions.startIfConfigured(metrics);
+             LocalServices services = LocalServices.start(connection, true, false)) {
             Setup.topics(services.bootstrapServers, connection.partitions);
             var settings = new StreamsSettings(services.bootstrapServers, applicationId, connection.local.dataDir.resolve("streams"),
                     threads, new NlpLimits(NlpLimits.defaults().maxTextChars(), budget));
-            try (StreamsApp app = new StreamsApp(settings, enricher, meters)) {
+            try (StreamsApp app = new StreamsApp(settings, enricher, metrics.registry())) {
                 app.start();
-                new Progress(meters).printUntilStopped(signal, progressOptions.interval, System.out);
+                new Progress(metrics.registry()).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;
         }

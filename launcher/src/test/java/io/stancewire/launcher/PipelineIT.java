@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +187,89 @@ class PipelineIT {
         CliCommandsTest.Run cli = CliCommandsTest.run("quotes", "search", "--elasticsearch", esUrl, "--speaker", "Paul Triolo");
         assertThat(cli.exit()).isZero();
         assertThat(cli.out()).contains("Paul Triolo").contains("by stance:").containsPattern("AGAINST \\d");
+    }
+
+    /**
+     * The stage commands as an operator runs them, each in its own JVM with {@code --metrics-port}: what they
+     * scrape is what the stage did. Runs last: the producer here publishes the samples under a new address.
+     */
+    @Test
+    @Order(5)
+    void theProducerServesMetricsCountingWhatItPublished() throws Exception {
+        TopicWindow window = TopicWindow.markEnd(kafka.bootstrapServers(), Topics.ARTICLES_RAW);
+        int[] ports = LocalKafka.freePorts(2);
+        Process produce = stage("produce", "--kafka", kafka.bootstrapServers(), "--data-dir", dir.resolve("produce-metrics").toString(),
+                "--samples-port", Integer.toString(ports[0]), "--metrics-port", Integer.toString(ports[1]));
+        try {
+            // another sample address: the same articles are new ones to the producer (ids derive from URLs)
+            String scrape = await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
+                    .until(() -> scrape(ports[1]), s -> MetricsTest.sample(s, "stancewire_producer_articles_published_total") >= 3);
+            Set<String> published = window.keysSinceMark();
+            assertThat(MetricsTest.sample(scrape, "stancewire_producer_articles_published_total")).isEqualTo(published.size());
+            assertThat(MetricsTest.sample(scrape, "stancewire_producer_feed_polls_total{outcome=\"ok\"}")).isPositive();
+            assertThat(MetricsTest.sample(scrape, "kafka_producer_record_send_total{")).isGreaterThanOrEqualTo(published.size());
+            assertThat(MetricsTest.sample(scrape, "jvm_memory_used_bytes{area=\"heap\"")).isPositive();
+            assertThat(MetricsTest.sample(scrape, "process_cpu_usage")).isNotNegative();
+        } finally {
+            stop(produce);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theIndexerServesMetricsCountingWhatItIndexedAndDeadLettered() throws Exception {
+        List<String> broken = List.of("metrics-broken-1", "metrics-broken-2", "metrics-broken-3");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (String key : broken) {
+                producer.send(new ProducerRecord<>(Topics.QUOTES, key, "{\"id\": ")).get();
+            }
+        }
+        int port = LocalKafka.freePorts(1)[0];
+        Process index = stage("index", "--kafka", kafka.bootstrapServers(), "--elasticsearch", esUrl,
+                "--data-dir", dir.resolve("index-metrics").toString(), "--metrics-port", Integer.toString(port));
+        try {
+            String scrape = await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> scrape(port),
+                    s -> MetricsTest.sample(s, "stancewire_indexer_indexed_total{index=\"stancewire-deadletters\"}") >= broken.size());
+            // the quotes topic held nothing else new: every dead letter the indexer wrote is one of these
+            assertThat(MetricsTest.sample(scrape, "stancewire_deadletters_total{reason=\"invalid-record\",stage=\"indexer\"}"))
+                    .isEqualTo(broken.size());
+            assertThat(search(Indices.DEAD_LETTERS, "key:metrics-broken-*")).hasSize(broken.size());
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                    assertThat(MetricsTest.sample(scrape(port), "stancewire_indexer_lag")).as("caught up").isZero());
+            assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag_max{", "kafka_consumer_coordinator_commit_total{",
+                    "jvm_gc_", "process_uptime_seconds");
+        } finally {
+            stop(index);
+        }
+    }
+
+    /** A stage command in a JVM of its own, as {@code ./stancewire} starts it. */
+    private static Process stage(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(args[0] + "-metrics.out").toFile());
+        builder.environment().put("STANCEWIRE_LOG_DIR", dir.resolve("logs-" + args[0]).toString());
+        return builder.start();
+    }
+
+    /** SIGTERM, as an orchestrator stops a stage: it must shut down cleanly, metrics server included. */
+    private static void stop(Process stage) throws Exception {
+        stage.destroy();
+        try {
+            assertThat(stage.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
+            assertThat(stage.exitValue()).isZero();
+        } finally {
+            stage.destroyForcibly();
+        }
+    }
+
+    private static String scrape(int port) throws Exception {
+        HttpResponse<String> response = MetricsTest.get(port, "/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     static List<Map> search(String index, String query) throws Exception {

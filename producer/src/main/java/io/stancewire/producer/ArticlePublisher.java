@@ -1,5 +1,7 @@
 package io.stancewire.producer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.stancewire.model.Article;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.Json;
@@ -43,13 +45,14 @@ final class ArticlePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics producerMetrics;
     private final String bootstrapServers;
 
     /** One unit of work: everything here is committed together or not at all. */
     record Batch(List<Article> articles, List<SeenMarker> markers, List<DeadLetter> deadLetters, String feedUrl,
                  List<String> tags) {}
 
-    ArticlePublisher(ProducerSettings settings) {
+    ArticlePublisher(ProducerSettings settings, MeterRegistry meters) {
         this.bootstrapServers = settings.bootstrapServers();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -73,6 +76,8 @@ final class ArticlePublisher implements AutoCloseable {
             producer.close(Duration.ZERO);
             throw e;
         }
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(meters);
     }
 
     /**
@@ -188,6 +193,7 @@ final class ArticlePublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

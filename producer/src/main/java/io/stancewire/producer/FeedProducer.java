@@ -75,12 +75,14 @@ public final class FeedProducer implements AutoCloseable {
     private final Counter feedsOk;
     private final Counter feedsFailed;
     private final Timer feedTimer;
+    private final MeterRegistry meters;
 
     public FeedProducer(ProducerSettings settings, MeterRegistry meters) {
         this.settings = settings;
         for (FeedConfig feed : settings.feeds()) {
             states.putIfAbsent(feed.url(), new FeedState(feed));
         }
+        this.meters = meters;
         this.published = meters.counter("stancewire.producer.articles.published");
         this.duplicates = meters.counter("stancewire.producer.articles.duplicates");
         this.deadLetters = meters.counter("stancewire.producer.deadletters");
@@ -126,7 +128,7 @@ public final class FeedProducer implements AutoCloseable {
      * the seen-set as committed on {@code PRODUCER_SEEN}.
      */
     private void connect() {
-        ArticlePublisher fresh = new ArticlePublisher(settings);
+        ArticlePublisher fresh = new ArticlePublisher(settings, meters);
         try {
             Map<String, SeenMarker> restored = fresh.restoreSeen(Duration.ofSeconds(60));
             seen.clear();

@@ -22,10 +22,42 @@ final class Cues {
             "raise", "voice", "express", "repeat", "reiterate", "make", "echo", "air", "spread", "share", "push",
             "level", "dismiss", "reject");
 
-    /** "called on lawmakers to take steps": an appeal like "urged", unlike "called the plan a mistake". */
+    /**
+     * "called on lawmakers to take steps", "called for him to face a challenger": an appeal like "urged", unlike
+     * "called the plan a mistake" or "called for a ban" (no one is asked to do anything).
+     */
     static boolean callsOn(List<Tok> sentence, int v) {
-        return sentence.get(v).lemma().equals("call") && v + 1 < sentence.size()
-                && sentence.get(v + 1).word().equalsIgnoreCase("on");
+        if (!sentence.get(v).lemma().equals("call") || v + 1 >= sentence.size()) {
+            return false;
+        }
+        String next = sentence.get(v + 1).word();
+        if (next.equalsIgnoreCase("on")) {
+            return true;
+        }
+        // "for" + a short object + "to": the object is asked to act.
+        return next.equalsIgnoreCase("for") && sentence.subList(v + 2, Math.min(sentence.size(), v + 6)).stream()
+                .anyMatch(t -> t.tag().equals("TO"));
+    }
+
+    /** Verbs that ask someone to act ("urged X to", "advises patients … to"): the one asked and the act are the content. */
+    static final Set<String> APPEALING = Set.of("urge", "advise", "tell", "call");
+
+    /** Verbs of commitment, whose content is the infinitive: "they vowed to mandate …", "pledged to send …". */
+    private static final Set<String> COMMITTING = Set.of("vow", "pledge", "promise");
+
+    /**
+     * The index of the "to" that opens what the verb at {@code v} commits to ("vowed to block debate"), or -1. PARC
+     * annotates such commitments like "urged X to"; "promised a tax cut" (a noun) is not one.
+     */
+    static int commitment(List<Tok> sentence, int v, int last) {
+        if (!COMMITTING.contains(sentence.get(v).lemma()) || !sentence.get(v).isVerb()) {
+            return -1;
+        }
+        int k = v + 1;
+        while (k <= last && sentence.get(k).tag().startsWith("RB")) {
+            k++;
+        }
+        return k < last && sentence.get(k).tag().equals("TO") && sentence.get(k + 1).tag().equals("VB") ? k : -1;
     }
 
     /**

@@ -69,7 +69,7 @@ public final class EnglishQuoteExtractor {
                         t.beginPosition(), t.endPosition(), s));
             }
         }
-        return SentenceRepair.splitAfterAbbreviations(toks);
+        return SentenceRepair.splitAfterAbbreviations(Contractions.repair(toks));
     }
 
     /** The state of one article's analysis. */
@@ -887,7 +887,7 @@ public final class EnglishQuoteExtractor {
                 boolean characterises = Cues.characterises(sentence, v, last, geometry::isMarkToken);
                 boolean proposes = Cues.proposes(sentence, v, last);
                 if (!t.isVerb() || !SpeechVerbs.REPORTING.contains(t.lemma()) && !Cues.callsOn(sentence, v)
-                        && !characterises && !proposes) {
+                        && !characterises && !proposes && Cues.commitment(sentence, v, last) < 0) {
                     continue;
                 }
                 // ", saying …" / ", adding that …": the sentence's subject speaks again.
@@ -997,6 +997,10 @@ public final class EnglishQuoteExtractor {
             if (Cues.characterises(sentence, v, last, geometry::isMarkToken)) {
                 return v + 1;
             }
+            int committed = Cues.commitment(sentence, v, last);
+            if (committed > 0) {
+                return committed;
+            }
             int from = v + 1;
             if (t.lemma().equals("point") || Cues.callsOn(sentence, v)) {
                 from++;
@@ -1034,7 +1038,7 @@ public final class EnglishQuoteExtractor {
             boolean subordinate = head.tag().equals("IN") && Phrases.SUBORDINATORS.contains(head.word().toLowerCase());
             // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
             // Monday, referring to …" or "the news, citing three people".
-            boolean urging = (t.lemma().equals("urge") || t.lemma().equals("tell") || Cues.callsOn(sentence, v))
+            boolean urging = (Cues.APPEALING.contains(t.lemma()) && !t.lemma().equals("call") || Cues.callsOn(sentence, v))
                     && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
                     && (urging || sentence.subList(from, last + 1).stream().anyMatch(Phrases::finite));

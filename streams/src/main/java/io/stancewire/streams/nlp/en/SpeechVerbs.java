@@ -20,7 +20,7 @@ final class SpeechVerbs {
             "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
             "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
             "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight", "allege",
-            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge", "agree");
+            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge", "agree", "advise");
 
     /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
     static final Set<String> ORGANISATION_NOUNS = Set.of(

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request each, to give the ratio. Kafka is left out: the records are serialised up front, as the consumer would
  * hand them over.
  *
- * <pre>java ... IndexerBulkBenchmark [bulkDocs=300000] [singleDocs=5000] [writers=1,2] [bulkSize=500] [refreshInterval=5s]</pre>
+ * <pre>java ... IndexerBulkBenchmark [bulkDocs=300000] [singleDocs=5000] [writers=1,2] [bulkSize=1000] [refreshInterval=5s]</pre>
  *
  * The quotes are built from the 70 real quotations of the stance dev set ({@code STANCEWIRE_SHARED_DATA}, else
  * {@code ../shared/data} from the working directory): every speaker, outlet and text recombined, dates over three
@@ -72,7 +72,8 @@ public final class IndexerBulkBenchmark {
             int offset = 0;
             bulk(router, writer, records.subList(offset, offset += WARM_UP), bulkSize, 1);
             System.out.printf("warm-up: %,d documents in bulks of %d%n", WARM_UP, bulkSize);
-            for (int writers : writerCounts) {
+            for (int phase = 0; phase < writerCounts.size(); phase++) {
+                int writers = writerCounts.get(phase);
                 System.out.printf("load average before: %s%n", loadAverage());
                 long cpu = cpuNanos();
                 double nodeCpu = nodeCpuSeconds(node.pid());
@@ -87,7 +88,7 @@ public final class IndexerBulkBenchmark {
                         bulkDocs, s, bulkDocs / s, nodeCpu, clientCpu, bulkDocs / (nodeCpu + clientCpu),
                         2 * bulkDocs / (nodeCpu + clientCpu), loadAverage());
                 double bulkRate = bulkDocs / s;
-                if (writers == writerCounts.getFirst()) {
+                if (phase == 0) {
                     double single = single(router, es, records.subList(offset, offset += singleDocs));
                     System.out.printf("one request per document: %,d documents = %,.0f docs/s; bulk (%d writer) / single = %.1f×%n",
                             singleDocs, single, writers, bulkRate / single);

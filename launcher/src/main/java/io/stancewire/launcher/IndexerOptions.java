@@ -6,12 +6,12 @@ import picocli.CommandLine.Option;
 
 /** How the indexer stage writes to Elasticsearch. */
 final class IndexerOptions {
-    @Option(names = "--indexer-threads", paramLabel = "N", defaultValue = "1", converter = AtLeastOne.class,
+    @Option(names = "--indexer-threads", paramLabel = "N", defaultValue = "2", converter = AtLeastOne.class,
             description = "Indexer consumers, each with one bulk request in flight; more than the topics' partitions "
                     + "leaves some idle (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_INDEXER_THREADS.")
     int threads;
 
-    @Option(names = "--bulk-size", paramLabel = "N", defaultValue = "500", converter = AtLeastOne.class,
+    @Option(names = "--bulk-size", paramLabel = "N", defaultValue = "" + IndexerSettings.DEFAULT_BULK_SIZE, converter = AtLeastOne.class,
             description = "Most documents in one bulk request (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_BULK_SIZE.")
     int bulkSize;
 

@@ -2,7 +2,6 @@ package io.stancewire.streams.nlp;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,19 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnglishCommitmentCuesTest {
 
-    private static List<FoundQuote> quotes(String text) {
-        return SharedAnalyzer.get().analyze(text, "en").quotes();
-    }
-
-    private static FoundQuote only(String text) {
-        List<FoundQuote> found = quotes(text);
-        assertThat(found).hasSize(1);
-        return found.getFirst();
-    }
-
     @Test
     void aVowIsWhatTheSpeakerCommitsTo() {
-        FoundQuote q = only("Mayor Ellen Brooks vowed to veto any budget that cuts library hours.");
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Mayor Ellen Brooks vowed to veto any budget that cuts library hours.");
         assertThat(q.kind()).isEqualTo(FoundQuote.INDIRECT);
         assertThat(q.text()).isEqualTo("to veto any budget that cuts library hours");
         assertThat(q.cue()).isEqualTo("vowed");
@@ -34,27 +23,27 @@ class EnglishCommitmentCuesTest {
 
     @Test
     void aPromiseOfANounIsNoAttribution() {
-        assertThat(quotes("Senator Tom Reyes promised a vote on the bill next week.")).isEmpty();
+        assertThat(SharedAnalyzer.englishQuotes("Senator Tom Reyes promised a vote on the bill next week.")).isEmpty();
     }
 
     @Test
     void adviceToSomeoneIsTheOneAdvisedAndTheAct() {
-        FoundQuote q = only("Dr. Amy Patel advises parents of young children to keep them home when they have a fever.");
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Dr. Amy Patel advises parents of young children to keep them home when they have a fever.");
         assertThat(q.text()).isEqualTo("parents of young children to keep them home when they have a fever");
         assertThat(q.speaker().mention().text()).isEqualTo("Amy Patel");
     }
 
     @Test
     void callingForSomeoneToActIsAnAppealButCallingForAThingIsNot() {
-        FoundQuote q = only("Carla Diaz called for the board to release the audit before the election.");
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Carla Diaz called for the board to release the audit before the election.");
         assertThat(q.text()).isEqualTo("the board to release the audit before the election");
         assertThat(q.speaker().mention().text()).isEqualTo("Carla Diaz");
-        assertThat(quotes("Carla Diaz called for a ban on the pesticide in the county parks.")).isEmpty();
+        assertThat(SharedAnalyzer.englishQuotes("Carla Diaz called for a ban on the pesticide in the county parks.")).isEmpty();
     }
 
     @Test
     void aContractionWithATypographicApostropheIsTheClausesVerb() {
-        FoundQuote q = only("However, Dr. Lena Ortiz, chief medical officer for the clinic, says it’s too early to "
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("However, Dr. Lena Ortiz, chief medical officer for the clinic, says it’s too early to "
                 + "determine the cause of the outbreak.");
         assertThat(q.text()).isEqualTo("it’s too early to determine the cause of the outbreak");
         assertThat(q.speaker().mention().text()).isEqualTo("Lena Ortiz");

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Scores the analyzer the way the hidden evaluation does ({@link AttributionScorer}) on two gold sets:
+ * Scores the analyzer the way the hidden evaluation does ({@link AttributionScorer}) on two gold sets (and, through
+ * {@link UrduEvaluation}, the Urdu articles, which share the file shape):
  * {@code quotes-eval/articles-heldout.json} (real full news articles with PARC-style relations, not used while writing
  * the rules) and {@code quotes-eval/passages.json} (the short development passages, whose gold gives speaker names but
  * no mention offsets, so their speakers are judged by name tokens only). Prints the tables; with {@code --errors}
@@ -41,13 +42,21 @@ public final class HeldOutEvaluation {
     record Result(AttributionScorer.Score score, List<String> errors) {}
 
     static List<Article> articles() throws IOException {
-        try (InputStream in = HeldOutEvaluation.class.getResourceAsStream("/quotes-eval/articles-heldout.json")) {
-            return Json.MAPPER.readValue(Objects.requireNonNull(in, "quotes-eval/articles-heldout.json"),
-                    ArticleFile.class).articles();
+        return articles("quotes-eval/articles-heldout.json");
+    }
+
+    /** A gold file of this shape on the test class path (the English set, or the Urdu one). */
+    static List<Article> articles(String resource) throws IOException {
+        try (InputStream in = HeldOutEvaluation.class.getResourceAsStream("/" + resource)) {
+            return Json.MAPPER.readValue(Objects.requireNonNull(in, resource), ArticleFile.class).articles();
         }
     }
 
     static Result heldOut(ArticleAnalyzer analyzer, List<Article> articles) {
+        return score(analyzer, articles, "en");
+    }
+
+    static Result score(ArticleAnalyzer analyzer, List<Article> articles, String language) {
         AttributionScorer.Score total = AttributionScorer.Score.ZERO;
         List<String> errors = new ArrayList<>();
         for (Article a : articles) {
@@ -55,7 +64,7 @@ public final class HeldOutEvaluation {
                     .map(r -> new AttributionScorer.GoldRelation(r.content().begin(), r.content().end(),
                             r.source().begin(), r.source().end(), r.source().text(), r.kind()))
                     .toList();
-            total = total.plus(AttributionScorer.score(a.id(), a.text(), gold, found(analyzer, a.text()), errors));
+            total = total.plus(AttributionScorer.score(a.id(), a.text(), gold, found(analyzer, a.text(), language), errors));
         }
         return new Result(total, errors);
     }
@@ -67,13 +76,13 @@ public final class HeldOutEvaluation {
             List<AttributionScorer.GoldRelation> gold = p.gold().stream()
                     .map(g -> new AttributionScorer.GoldRelation(g.begin(), g.end(), null, null, g.speaker(), g.kind()))
                     .toList();
-            total = total.plus(AttributionScorer.score(p.id(), p.text(), gold, found(analyzer, p.text()), errors));
+            total = total.plus(AttributionScorer.score(p.id(), p.text(), gold, found(analyzer, p.text(), "en"), errors));
         }
         return new Result(total, errors);
     }
 
-    private static List<AttributionScorer.Predicted> found(ArticleAnalyzer analyzer, String text) {
-        return analyzer.analyze(text, "en").quotes().stream().map(AttributionScorer.Predicted::of).toList();
+    private static List<AttributionScorer.Predicted> found(ArticleAnalyzer analyzer, String text, String language) {
+        return analyzer.analyze(text, language).quotes().stream().map(AttributionScorer.Predicted::of).toList();
     }
 
     static void print(String title, Result r, boolean errors) {

@@ -29,12 +29,12 @@ class UrduEvaluationTest {
 
     @Test
     void goldSpansPointAtTheirText() throws IOException {
-        List<UrduEvaluation.Article> articles = UrduEvaluation.articles();
+        List<HeldOutEvaluation.Article> articles = UrduEvaluation.articles();
         assertThat(articles).hasSizeGreaterThanOrEqualTo(8);
-        for (UrduEvaluation.Article a : articles) {
+        for (HeldOutEvaluation.Article a : articles) {
             assertThat(a.url()).as(a.id()).startsWith("http");
             assertThat(a.split()).as(a.id()).isIn("tuning", "fresh", "fresh2");
-            for (UrduEvaluation.Relation r : a.relations()) {
+            for (HeldOutEvaluation.Relation r : a.relations()) {
                 assertThat(a.text().substring(r.content().begin(), r.content().end())).as(a.id()).isEqualTo(r.content().text());
                 assertThat(a.text().substring(r.source().begin(), r.source().end())).as(a.id()).isEqualTo(r.source().text());
                 assertThat(a.text().substring(r.cue().begin(), r.cue().end())).as(a.id()).isEqualTo(r.cue().text());
@@ -44,8 +44,8 @@ class UrduEvaluationTest {
 
     @Test
     void qualityOnUrduArticles() throws IOException {
-        UrduEvaluation.Result r = UrduEvaluation.score(analyzer, UrduEvaluation.articles());
-        UrduEvaluation.print("Urdu articles", r, false);
+        HeldOutEvaluation.Result r = UrduEvaluation.score(analyzer, UrduEvaluation.articles());
+        HeldOutEvaluation.print("Urdu articles", r, false);
         AttributionScorer.Counts all = r.score().all();
         assertThat(all.f1()).isGreaterThanOrEqualTo(FLOOR_ALL_F1);
         assertThat(all.speakerAccuracy()).isGreaterThanOrEqualTo(FLOOR_SPEAKER);
@@ -54,9 +54,9 @@ class UrduEvaluationTest {
 
     @Test
     void qualityOnTheFreshSplit() throws IOException {
-        List<UrduEvaluation.Article> fresh = UrduEvaluation.articles().stream()
+        List<HeldOutEvaluation.Article> fresh = UrduEvaluation.articles().stream()
                 .filter(a -> a.split().equals("fresh")).toList();
-        UrduEvaluation.Result r = UrduEvaluation.score(analyzer, fresh);
+        HeldOutEvaluation.Result r = UrduEvaluation.score(analyzer, fresh);
         assertThat(r.score().all().e2eF1()).isGreaterThanOrEqualTo(FLOOR_FRESH_E2E_F1);
     }
 

@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 
 /**
  * Quality of a stance classifier on labelled quotes (the dev set's JSONL shape): accuracy, per-class precision,
@@ -95,18 +99,11 @@ public final class StanceEvaluation {
             throw new IllegalArgumentException("folds must be in [2, " + rows.size() + "], was " + folds);
         }
         Collections.shuffle(rows, new Random(seed));
-        List<String> gold = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
-        List<Miss> misses = new ArrayList<>();
-        for (int k = 0; k < folds; k++) {
-            List<LabelledQuote> train = new ArrayList<>();
-            List<LabelledQuote> test = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                (i % folds == k ? test : train).add(rows.get(i));
-            }
-            classifyAll(StanceClassifier.train(target, train), test, gold, predicted, misses);
+        Map<LabelledQuote, Integer> fold = new IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            fold.put(rows.get(i), i % folds);
         }
-        return score(gold, predicted, misses);
+        return runFolds(target, StanceClassifier.Options.DEFAULT, rows, folds, fold);
     }
 
     /**
@@ -121,23 +118,31 @@ public final class StanceEvaluation {
     static Result groupedCrossValidate(StanceTarget target, int folds, long seed, StanceClassifier.Options options) {
         List<LabelledQuote> all = StanceClassifier.trainingData(target);
         List<LabelledQuote> real = all.stream().filter(LabelledQuote::real).toList();
-        List<String> speakers = new ArrayList<>(new java.util.TreeSet<>(real.stream().map(StanceEvaluation::speakerGroup).toList()));
+        List<String> speakers = new ArrayList<>(new TreeSet<>(real.stream().map(StanceEvaluation::speakerGroup).toList()));
         if (folds < 2 || folds > speakers.size()) {
             throw new IllegalArgumentException("folds must be in [2, " + speakers.size() + "] (speakers), was " + folds);
         }
         Collections.shuffle(speakers, new Random(seed));
-        java.util.Map<String, Integer> fold = new java.util.HashMap<>();
+        Map<String, Integer> speakerFold = new HashMap<>();
         for (int i = 0; i < speakers.size(); i++) {
-            fold.put(speakers.get(i), i % folds);
+            speakerFold.put(speakers.get(i), i % folds);
         }
+        Map<LabelledQuote, Integer> fold = new IdentityHashMap<>();
+        real.forEach(row -> fold.put(row, speakerFold.get(speakerGroup(row))));
+        return runFolds(target, options, all, folds, fold);
+    }
+
+    /** Classifies each fold with a model trained on every other row; rows without a fold are always in training. */
+    private static Result runFolds(StanceTarget target, StanceClassifier.Options options, List<LabelledQuote> rows,
+                                   int folds, Map<LabelledQuote, Integer> fold) {
         List<String> gold = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<Miss> misses = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             List<LabelledQuote> train = new ArrayList<>();
             List<LabelledQuote> test = new ArrayList<>();
-            for (LabelledQuote row : all) {
-                (row.real() && fold.get(speakerGroup(row)) == k ? test : train).add(row);
+            for (LabelledQuote row : rows) {
+                (fold.get(row) != null && fold.get(row) == k ? test : train).add(row);
             }
             classifyAll(StanceClassifier.train(target, train, options), test, gold, predicted, misses);
         }

@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,21 +97,13 @@ class KafkaIndexerIT {
             producer.flush();
         }
 
-        AtomicBoolean stop = new AtomicBoolean();
         var settings = IndexerSettings.defaults(kafka.bootstrapServers(), elasticsearch.httpUrl().toString());
-        try (KafkaIndexer indexer = new KafkaIndexer(settings, es, new SimpleMeterRegistry())) {
-            Thread thread = Thread.ofPlatform().start(() -> indexer.run(stop));
-            try {
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    assertThat(docs(Indices.DEAD_LETTERS)).extracting(d -> d.get("reason"))
-                            .containsExactlyInAnyOrder("invalid-record", "rejected-by-elasticsearch");
-                    assertThat(docs(Indices.QUOTES)).hasSize(2);
-                });
-            } finally {
-                stop.set(true);
-                indexer.wakeup();
-                thread.join(30_000);
-            }
+        try (IndexerThreads ignored = new IndexerThreads(settings, 1, es, new SimpleMeterRegistry())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(docs(Indices.DEAD_LETTERS)).extracting(d -> d.get("reason"))
+                        .containsExactlyInAnyOrder("invalid-record", "rejected-by-elasticsearch");
+                assertThat(docs(Indices.QUOTES)).hasSize(2);
+            });
         }
 
         Map<?, ?> indexed = es.get(g -> g.index(Indices.QUOTES).id(quote.id()), Map.class).source();
@@ -165,19 +156,11 @@ class KafkaIndexerIT {
             producer.flush();
         }
 
-        AtomicBoolean stop = new AtomicBoolean();
         var settings = IndexerSettings.defaults(kafka.bootstrapServers(), elasticsearch.httpUrl().toString());
-        try (KafkaIndexer indexer = new KafkaIndexer(settings, es, new SimpleMeterRegistry())) {
-            Thread thread = Thread.ofPlatform().start(() -> indexer.run(stop));
-            try {
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS))
-                        .filteredOn(d -> "delivered".equals(d.get("status"))).hasSize(2));
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS)).hasSize(6));
-            } finally {
-                stop.set(true);
-                indexer.wakeup();
-                thread.join(30_000);
-            }
+        try (IndexerThreads ignored = new IndexerThreads(settings, 1, es, new SimpleMeterRegistry())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS))
+                    .filteredOn(d -> "delivered".equals(d.get("status"))).hasSize(2));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(docs(Indices.ALERTS)).hasSize(6));
         }
 
         assertThat(es.indices().getAlias(a -> a.name(Indices.ALERTS)).aliases()).containsOnlyKeys(Indices.ALERTS + "-000001");

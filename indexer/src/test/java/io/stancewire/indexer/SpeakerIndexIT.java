@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,29 +59,21 @@ class SpeakerIndexIT {
                 producer.flush();
             }
 
-            AtomicBoolean stop = new AtomicBoolean();
             var settings = IndexerSettings.defaults(kafka.bootstrapServers(), elasticsearch.httpUrl().toString());
-            try (KafkaIndexer indexer = new KafkaIndexer(settings, es, new SimpleMeterRegistry())) {
-                Thread thread = Thread.ofPlatform().start(() -> indexer.run(stop));
-                try {
-                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                        es.indices().refresh(r -> r.index(Indices.SPEAKERS));
-                        assertThat(es.get(g -> g.index(Indices.SPEAKERS).id(doe.id()), Map.class).source())
-                                .isNotNull().containsEntry("affiliation", "Bar Bank");
-                    });
+            try (IndexerThreads ignored = new IndexerThreads(settings, 1, es, new SimpleMeterRegistry())) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     es.indices().refresh(r -> r.index(Indices.SPEAKERS));
-                    assertThat(ids(es.search(s -> s.index(Indices.SPEAKERS).query(q -> q.term(t -> t.field("name.keyword").value("Jane Doe"))), Map.class).hits().hits()))
-                            .containsExactly(doe.id());
+                    assertThat(es.get(g -> g.index(Indices.SPEAKERS).id(doe.id()), Map.class).source())
+                            .isNotNull().containsEntry("affiliation", "Bar Bank");
+                });
+                es.indices().refresh(r -> r.index(Indices.SPEAKERS));
+                assertThat(ids(es.search(s -> s.index(Indices.SPEAKERS).query(q -> q.term(t -> t.field("name.keyword").value("Jane Doe"))), Map.class).hits().hits()))
+                        .containsExactly(doe.id());
 
-                    send(kafka, doe.id(), null); // removed from the registry: a tombstone
-                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                            assertThat(es.get(g -> g.index(Indices.SPEAKERS).id(doe.id()), Map.class).found()).isFalse());
-                    send(kafka, "person:never-indexed", null); // deleting what is not there is not an error
-                } finally {
-                    stop.set(true);
-                    indexer.wakeup();
-                    thread.join(30_000);
-                }
+                send(kafka, doe.id(), null); // removed from the registry: a tombstone
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        assertThat(es.get(g -> g.index(Indices.SPEAKERS).id(doe.id()), Map.class).found()).isFalse());
+                send(kafka, "person:never-indexed", null); // deleting what is not there is not an error
             }
 
             es.indices().refresh(r -> r.index(Indices.SPEAKERS));

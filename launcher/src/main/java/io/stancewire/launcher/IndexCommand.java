@@ -2,6 +2,7 @@ package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.stancewire.indexer.ElasticsearchClients;
+import io.stancewire.indexer.IndexerThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class IndexCommand implements Callable<Integer> {
              ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl)) {
             Setup.topics(services.bootstrapServers, connection.partitions);
             Setup.indices(es, connection.indexSettings(services.localElasticsearch()));
-            try (IndexerStage stage = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, metrics.registry())) {
+            try (IndexerThreads stage = new IndexerThreads(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, metrics.registry())) {
                 new Progress(metrics.registry()).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;

@@ -6,6 +6,7 @@ import io.stancewire.alerts.NotifierSettings;
 import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexerSettings;
+import io.stancewire.indexer.IndexerThreads;
 import io.stancewire.indexer.KafkaIndexer;
 import io.stancewire.model.Topics;
 import io.stancewire.producer.FeedProducer;
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir);
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
-                 IndexerStage indexer = new IndexerStage(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters);
+                 IndexerThreads indexer = new IndexerThreads(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters);
                  AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers, meters);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();

@@ -1,10 +1,8 @@
-package io.stancewire.launcher;
+package io.stancewire.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stancewire.indexer.IndexerSettings;
-import io.stancewire.indexer.KafkaIndexer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The indexer on threads of its own, one consumer each in the indexer's group (so they split the partitions and each
  * has one bulk in flight), stopped (after flushing their current batches) by {@link #close()}.
  */
-final class IndexerStage implements AutoCloseable {
+public final class IndexerThreads implements AutoCloseable {
     private final List<KafkaIndexer> indexers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
 
-    IndexerStage(IndexerSettings settings, int threadCount, ElasticsearchClient client, MeterRegistry meters) {
+    public IndexerThreads(IndexerSettings settings, int threadCount, ElasticsearchClient client, MeterRegistry meters) {
         for (int i = 0; i < threadCount; i++) {
             KafkaIndexer indexer = new KafkaIndexer(settings, client, meters);
             indexers.add(indexer);

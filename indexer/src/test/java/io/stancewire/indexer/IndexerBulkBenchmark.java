@@ -2,6 +2,7 @@ package io.stancewire.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stancewire.local.LocalElasticsearch;
 import io.stancewire.model.Ids;
 import io.stancewire.model.Indices;
@@ -27,6 +28,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,7 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request each, to give the ratio. Kafka is left out: the records are serialised up front, as the consumer would
  * hand them over.
  *
- * <pre>java ... IndexerBulkBenchmark [bulkDocs=300000] [singleDocs=5000] [writers=1,2] [bulkSize=1000] [refreshInterval=5s]</pre>
+ * <pre>java ... IndexerBulkBenchmark [bulkDocs=300000] [singleDocs=5000] [writers=1,2] [bulkSize=1000] [refreshInterval=backlog]</pre>
+ *
+ * {@code refreshInterval} {@code backlog} (the default) does what the indexer does with a backlog: the usual 5 s,
+ * and {@link BacklogRefresh} checking every 5 s how many records of the phase are left, as the indexer checks its
+ * consumers' lag; any Elasticsearch time value instead fixes the interval.
  *
  * The quotes are built from the 70 real quotations of the stance dev set ({@code STANCEWIRE_SHARED_DATA}, else
  * {@code ../shared/data} from the working directory): every speaker, outlet and text recombined, dates over three
@@ -53,7 +60,8 @@ public final class IndexerBulkBenchmark {
         List<Integer> writerCounts = args.length > 2
                 ? List.of(args[2].split(",")).stream().map(Integer::parseInt).toList() : List.of(1, 2);
         int bulkSize = args.length > 3 ? Integer.parseInt(args[3]) : IndexerSettings.defaults("", "").maxPollRecords();
-        IndexSettings indexSettings = args.length > 4 ? IndexSettings.local().withRefreshInterval(args[4]) : IndexSettings.local();
+        boolean backlogPolicy = args.length <= 4 || args[4].equals("backlog");
+        IndexSettings indexSettings = backlogPolicy ? IndexSettings.local() : IndexSettings.local().withRefreshInterval(args[4]);
 
         List<JsonNode> samples = samples();
         List<byte[]> records = QuoteRecords.generate(samples, WARM_UP + bulkDocs * writerCounts.size() + singleDocs, 7);
@@ -66,11 +74,13 @@ public final class IndexerBulkBenchmark {
         try (LocalElasticsearch node = LocalElasticsearch.start(options);
              ElasticsearchClient es = ElasticsearchClients.create(node.httpUrl().toString())) {
             new IndexSetup(es, indexSettings).install();
-            System.out.printf("index settings: %s%n", indexSettings);
+            BacklogRefresh backlog = new BacklogRefresh(es, indexSettings.refreshInterval(),
+                    backlogPolicy ? BacklogRefresh.Policy.DEFAULT : BacklogRefresh.Policy.OFF, new SimpleMeterRegistry());
+            System.out.printf("index settings: %s, backlog: %s%n", indexSettings, backlogPolicy ? BacklogRefresh.Policy.DEFAULT : "off");
             DocumentRouter router = new DocumentRouter(Clock.systemUTC());
             BulkWriter writer = new BulkWriter(es);
             int offset = 0;
-            bulk(router, writer, records.subList(offset, offset += WARM_UP), bulkSize, 1);
+            bulk(router, writer, records.subList(offset, offset += WARM_UP), bulkSize, 1, backlog);
             System.out.printf("warm-up: %,d documents in bulks of %d%n", WARM_UP, bulkSize);
             for (int phase = 0; phase < writerCounts.size(); phase++) {
                 int writers = writerCounts.get(phase);
@@ -78,7 +88,7 @@ public final class IndexerBulkBenchmark {
                 long cpu = cpuNanos();
                 double nodeCpu = nodeCpuSeconds(node.pid());
                 long start = System.nanoTime();
-                bulk(router, writer, records.subList(offset, offset += bulkDocs), bulkSize, writers);
+                bulk(router, writer, records.subList(offset, offset += bulkDocs), bulkSize, writers, backlog);
                 double s = seconds(start);
                 double clientCpu = (cpuNanos() - cpu) / 1e9;
                 nodeCpu = nodeCpuSeconds(node.pid()) - nodeCpu;
@@ -115,11 +125,17 @@ public final class IndexerBulkBenchmark {
         }
     }
 
-    /** Splits the records into bulks and has {@code writers} threads send them, each one bulk at a time. */
-    private static void bulk(DocumentRouter router, BulkWriter writer, List<byte[]> records, int bulkSize, int writers)
-            throws Exception {
+    /**
+     * Splits the records into bulks and has {@code writers} threads send them, each one bulk at a time; the records
+     * not sent yet are the backlog.
+     */
+    private static void bulk(DocumentRouter router, BulkWriter writer, List<byte[]> records, int bulkSize, int writers,
+                             BacklogRefresh backlog) throws Exception {
         AtomicInteger next = new AtomicInteger();
         int bulks = (records.size() + bulkSize - 1) / bulkSize;
+        ScheduledExecutorService lagCheck = Executors.newSingleThreadScheduledExecutor();
+        lagCheck.scheduleWithFixedDelay(() -> backlog.observe(Math.max(0, records.size() - (long) next.get() * bulkSize)),
+                0, 5, TimeUnit.SECONDS);
         try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -142,6 +158,10 @@ public final class IndexerBulkBenchmark {
             for (Future<?> f : done) {
                 f.get();
             }
+        } finally {
+            lagCheck.shutdownNow();
+            lagCheck.awaitTermination(30, TimeUnit.SECONDS);
+            backlog.observe(0);
         }
     }
 

@@ -2,6 +2,7 @@ package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.stancewire.indexer.ElasticsearchClients;
+import io.stancewire.indexer.IndexSettings;
 import io.stancewire.indexer.IndexerThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,9 @@ final class IndexCommand implements Callable<Integer> {
              LocalServices services = LocalServices.start(connection, true, true);
              ElasticsearchClient es = ElasticsearchClients.create(services.elasticsearchUrl)) {
             Setup.topics(services.bootstrapServers, connection.partitions);
-            Setup.indices(es, connection.indexSettings(services.localElasticsearch()));
-            try (IndexerThreads stage = new IndexerThreads(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, metrics.registry())) {
+            IndexSettings indexSettings = connection.indexSettings(services.localElasticsearch());
+            Setup.indices(es, indexSettings);
+            try (IndexerThreads stage = new IndexerThreads(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl, indexSettings), indexerOptions.threads, es, metrics.registry())) {
                 new Progress(metrics.registry()).printUntilStopped(signal, progressOptions.interval, System.out);
             }
             return 0;

@@ -1,5 +1,7 @@
 package io.stancewire.launcher;
 
+import io.stancewire.indexer.BacklogRefresh;
+import io.stancewire.indexer.IndexSettings;
 import io.stancewire.indexer.IndexerSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -15,8 +17,22 @@ final class IndexerOptions {
             description = "Most documents in one bulk request (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_BULK_SIZE.")
     int bulkSize;
 
-    IndexerSettings settings(String bootstrapServers, String elasticsearchUrl) {
-        return IndexerSettings.defaults(bootstrapServers, elasticsearchUrl).withMaxPollRecords(bulkSize);
+    @Option(names = "--backlog-refresh-interval", paramLabel = "TIME", defaultValue = "30s",
+            converter = ConnectionOptions.RefreshIntervalConverter.class,
+            description = "Refresh interval of the indices while the indexer is at least --backlog-threshold records "
+                    + "behind; the usual one comes back once it has caught up (default: ${DEFAULT-VALUE}). "
+                    + "Env: STANCEWIRE_BACKLOG_REFRESH_INTERVAL.")
+    String backlogRefreshInterval;
+
+    @Option(names = "--backlog-threshold", paramLabel = "N", defaultValue = "50000", converter = NotNegative.class,
+            description = "Records behind from which the indexer counts as working off a backlog; 0 never "
+                    + "(default: ${DEFAULT-VALUE}). Env: STANCEWIRE_BACKLOG_THRESHOLD.")
+    long backlogThreshold;
+
+    /** @param index the indices' settings, whose refresh interval comes back after a backlog */
+    IndexerSettings settings(String bootstrapServers, String elasticsearchUrl, IndexSettings index) {
+        return IndexerSettings.defaults(bootstrapServers, elasticsearchUrl).withMaxPollRecords(bulkSize).withIndex(index)
+                .withBacklog(new BacklogRefresh.Policy(backlogRefreshInterval, backlogThreshold));
     }
 
     static final class AtLeastOne implements ITypeConverter<Integer> {
@@ -25,6 +41,17 @@ final class IndexerOptions {
             int n = Integer.parseInt(value.strip());
             if (n < 1) {
                 throw new IllegalArgumentException("must be at least 1, not " + n);
+            }
+            return n;
+        }
+    }
+
+    static final class NotNegative implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long n = Long.parseLong(value.strip());
+            if (n < 0) {
+                throw new IllegalArgumentException("must be 0 or more, not " + n);
             }
             return n;
         }

@@ -6,6 +6,7 @@ import io.stancewire.alerts.NotifierSettings;
 import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexerSettings;
+import io.stancewire.indexer.IndexSettings;
 import io.stancewire.indexer.IndexerThreads;
 import io.stancewire.indexer.KafkaIndexer;
 import io.stancewire.model.Topics;
@@ -70,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
              SampleFeedServer samples = feedOptions.startSampleServerIfNeeded()) {
             out.println("stancewire: " + services.describe());
             Setup.topics(services.bootstrapServers, connection.partitions);
-            Setup.indices(es, connection.indexSettings(services.localElasticsearch()));
+            IndexSettings indexSettings = connection.indexSettings(services.localElasticsearch());
+            Setup.indices(es, indexSettings);
             ArticleEnricher enricher = models.join();
             out.printf("stancewire: ready to ingest after %.1f s%n", (System.nanoTime() - started) / 1e9);
 
@@ -78,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             ProducerSettings producerSettings = feedOptions.settings(services.bootstrapServers, samples, connection.local.dataDir);
             try (StreamsApp streams = new StreamsApp(new StreamsSettings(services.bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
                          connection.local.dataDir.resolve("streams"), streamsThreads, io.stancewire.streams.NlpLimits.defaults()), enricher, meters);
-                 IndexerThreads indexer = new IndexerThreads(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl), indexerOptions.threads, es, meters);
+                 IndexerThreads indexer = new IndexerThreads(indexerOptions.settings(services.bootstrapServers, services.elasticsearchUrl, indexSettings), indexerOptions.threads, es, meters);
                  AlertOptions.Running alerts = alertOptions.startIfConfigured(services.bootstrapServers, meters);
                  FeedProducer producer = new FeedProducer(producerSettings, meters)) {
                 streams.start();

@@ -63,6 +63,20 @@ class CliCommandsTest {
     }
 
     @Test
+    void badBacklogOptionsAreRefusedBeforeAnythingStarts() {
+        for (String[] args : List.of(new String[] {"--backlog-threshold", "-5"}, new String[] {"--backlog-refresh-interval", "later"})) {
+            CommandLine cli = Main.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cli.setErr(new java.io.PrintWriter(err, true));
+
+            int exit = cli.execute("index", args[0], args[1]);
+
+            assertThat(exit).as(args[0]).isEqualTo(2);
+            assertThat(err.toString()).as(args[0]).contains(args[0]).contains(args[1]);
+        }
+    }
+
+    @Test
     void feedsCheckJudgesEveryInputAndExitsZero(@TempDir Path dir) throws Exception {
         Path good = SharedData.root().resolve("feeds").resolve("news");
         Path notAFeed = dir.resolve("page.xml");

@@ -29,7 +29,7 @@ public final class BacklogRefresh {
         public static final Policy OFF = new Policy(IndexSettings.DEFAULT_REFRESH_INTERVAL, 0);
 
         public Policy {
-            IndexSettings.local().withRefreshInterval(refreshInterval);
+            IndexSettings.requireRefreshInterval(refreshInterval);
             if (threshold < 0) {
                 throw new IllegalArgumentException("backlog threshold must be 0 (off) or more, not " + threshold);
             }

@@ -19,10 +19,16 @@ public record IndexSettings(int replicas, String codec, String refreshInterval) 
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas);
         }
-        if (!TIME_VALUE.matcher(refreshInterval).matches()) {
-            throw new IllegalArgumentException("refresh interval '" + refreshInterval
+        requireRefreshInterval(refreshInterval);
+    }
+
+    /** @throws IllegalArgumentException when {@code value} is not a refresh interval Elasticsearch accepts */
+    public static String requireRefreshInterval(String value) {
+        if (value == null || !TIME_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException("refresh interval '" + value
                     + "' is not an Elasticsearch time value such as 1s, 500ms, 30s or -1");
         }
+        return value;
     }
 
     public static IndexSettings local() {

@@ -45,7 +45,7 @@ final class ConnectionOptions {
     static final class RefreshIntervalConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            return IndexSettings.local().withRefreshInterval(value).refreshInterval();
+            return IndexSettings.requireRefreshInterval(value);
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.stancewire.launcher;
 
+import io.stancewire.alerts.NotifierSettings;
+import io.stancewire.indexer.IndexerSettings;
+import io.stancewire.indexer.KafkaIndexer;
+import io.stancewire.model.Topics;
+import io.stancewire.streams.StreamsSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -8,6 +13,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +26,30 @@ import java.util.concurrent.ExecutionException;
  * handled before it exits, not just the articles it published itself.
  */
 final class ConsumerLag implements AutoCloseable {
+    /** A consumer group and the topics it reads; a Kafka Streams application's own repartition topics count too. */
+    record Group(String stage, String groupId, List<String> topics, boolean streamsApplication) {}
+
+    // stance shifts go out and come back in: the alert sub-topology reads them from their topic
+    static final Group STREAMS = new Group("streams", StreamsSettings.DEFAULT_APPLICATION_ID,
+            List.of(Topics.ARTICLES_RAW, Topics.STANCE_SHIFTS), true);
+    static final Group INDEXER = new Group("indexer", IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS, false);
+    static final Group ALERTS = new Group("alerts", NotifierSettings.DEFAULT_GROUP, List.of(Topics.ALERTS), false);
+
     private final Admin admin;
 
     ConsumerLag(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** @param timeout how long one question may wait for an unreachable cluster (Kafka's default is a minute) */
+    ConsumerLag(String bootstrapServers, Duration timeout) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+    }
+
+    long of(Group group) {
+        return group.streamsApplication() ? ofStreams(group.groupId(), group.topics()) : of(group.groupId(), group.topics());
     }
 
     /**

@@ -2,13 +2,10 @@ package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stancewire.alerts.NotifierSettings;
 import io.stancewire.archive.ArchiveServer;
 import io.stancewire.indexer.ElasticsearchClients;
-import io.stancewire.indexer.IndexerSettings;
 import io.stancewire.indexer.IndexSettings;
 import io.stancewire.indexer.IndexerThreads;
-import io.stancewire.indexer.KafkaIndexer;
 import io.stancewire.model.Topics;
 import io.stancewire.producer.FeedProducer;
 import io.stancewire.producer.PollSummary;
@@ -22,7 +19,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -129,10 +125,8 @@ final class RunCommand implements Callable<Integer> {
             throws InterruptedException {
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             while (!signal.flag().get() && System.nanoTime() < deadline) {
-                // stance shifts go out and come back in: the alert sub-topology reads them from their topic
-                if (lag.ofStreams(StreamsSettings.DEFAULT_APPLICATION_ID, List.of(Topics.ARTICLES_RAW, Topics.STANCE_SHIFTS)) == 0
-                        && lag.of(IndexerSettings.DEFAULT_GROUP_ID, KafkaIndexer.TOPICS) == 0
-                        && (!alertsDelivered || lag.of(NotifierSettings.DEFAULT_GROUP, List.of(Topics.ALERTS)) == 0)) {
+                if (lag.of(ConsumerLag.STREAMS) == 0 && lag.of(ConsumerLag.INDEXER) == 0
+                        && (!alertsDelivered || lag.of(ConsumerLag.ALERTS) == 0)) {
                     return true;
                 }
                 tick.run();

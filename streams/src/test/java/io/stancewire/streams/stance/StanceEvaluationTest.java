@@ -28,64 +28,56 @@ class StanceEvaluationTest {
     }
 
     /**
-     * The development score: 10-fold cross-validation over the 298 real quotations of the training file (the dev set,
-     * the first held-out set and the reported rows), every quote of a speaker in one fold, hand-written rows always in
-     * training. The bars sit a little under the measured 0.595 / 0.680 so that a regression fails the build.
+     * The development score: 10-fold cross-validation over the 380 real quotations of the training file (the dev set,
+     * the first two held-out sets and the reported rows), every quote of a speaker in one fold, hand-written rows
+     * always in training. The bars sit a little under the measured 0.555 / 0.650 so that a regression fails the build.
      */
     @Test
     void groupedCrossValidationOverRealQuotesDoesNotRegress() {
         StanceEvaluation.Result cv = StanceEvaluation.groupedCrossValidate(StanceTarget.chinaAi(), 10, 1);
         System.out.print("grouped cross-validation over real quotes:\n" + cv.format());
-        assertThat(cv.n()).isEqualTo(298);
-        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.56);
-        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.64);
+        assertThat(cv.n()).isEqualTo(380);
+        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.52);
+        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.61);
         // always-FAVOR scores 0.13 / 0.26 on real quotes: the classifier must be far from a constant
         assertThat(cv.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());
     }
 
     /**
-     * 82 real quotations collected before any tuning on branch stance3 and measured once at its end
-     * ({@code stance/HELDOUT.md}): the honest estimate of quality on unseen news, 0.426 / 0.413. It is much lower than
-     * cross-validation (most of these are hard: fragments, implicit stance, sarcasm). The floor only guards against
-     * regressions; never tune on this file.
+     * 89 real quotations collected before the model learnt from the second held-out set, and measured once after
+     * ({@code stance/HELDOUT.md}): the honest estimate of quality on unseen news, 0.464 / 0.470 (the model before
+     * that: 0.462 / 0.481). It is much lower than cross-validation (most of these are hard: fragments, implicit stance,
+     * sarcasm). The floor only guards against regressions; never tune on this file.
      */
     @Test
-    void secondHeldOutSetQualityDoesNotRegress() {
-        StanceEvaluation.Result heldOut = StanceEvaluation.evaluate(classifier(), heldOut2());
-        System.out.print("second held-out set:\n" + heldOut.format());
-        assertThat(heldOut.n()).isEqualTo(82);
-        assertThat(heldOut.macroF1()).isGreaterThanOrEqualTo(0.39);
-        assertThat(heldOut.fAvg()).isGreaterThanOrEqualTo(0.38);
+    void thirdHeldOutSetQualityDoesNotRegress() {
+        StanceEvaluation.Result heldOut = StanceEvaluation.evaluate(classifier(), heldOut3());
+        System.out.print("third held-out set:\n" + heldOut.format());
+        assertThat(heldOut.n()).isEqualTo(89);
+        assertThat(heldOut.macroF1()).isGreaterThanOrEqualTo(0.42);
+        assertThat(heldOut.fAvg()).isGreaterThanOrEqualTo(0.42);
         assertThat(heldOut.perClass()).allSatisfy(c -> assertThat(c.predicted()).isPositive());
     }
 
     /**
-     * The product learns from every real quotation it has (the dev set and the first held-out set are training rows
-     * now); the second held-out set must stay out of it, or its score would mean nothing.
+     * The product learns from every real quotation it has: the dev set and the first two held-out sets are training
+     * rows now (the third must stay out: {@link ThirdHeldOutSetTest}).
      */
     @Test
-    void theTrainingFileHoldsTheDevAndFirstHeldOutSetsButNotTheSecond() {
+    void theTrainingFileHoldsTheDevAndFirstTwoHeldOutSets() {
         List<LabelledQuote> training = StanceClassifier.trainingData(StanceTarget.chinaAi());
         Set<String> trainingIds = training.stream().map(LabelledQuote::id).collect(Collectors.toSet());
-        Set<String> trainingQuotes = training.stream().map(q -> normalised(q.quote())).collect(Collectors.toSet());
         List<LabelledQuote> dev = StanceEvaluation.readLabelled(SharedData.require("stance/china-ai-stance-dev.jsonl"));
         assertThat(dev).hasSize(70).allSatisfy(q -> assertThat(trainingIds).contains(q.id()));
         assertThat(training.stream().filter(q -> q.id().startsWith("rp2-")).count()).isEqualTo(168);
-        assertThat(heldOut2()).hasSize(82).allSatisfy(q -> {
-            assertThat(trainingIds).doesNotContain(q.id());
-            assertThat(trainingQuotes).doesNotContain(normalised(q.quote()));
-        });
-    }
-
-    private static String normalised(String quote) {
-        return quote.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        assertThat(training.stream().filter(q -> q.id().startsWith("h2-")).count()).isEqualTo(82);
     }
 
     @Test
     void confidenceIsCalibratedOnUnseenQuotes() {
         double meanConfidence = 0;
         int correct = 0;
-        List<LabelledQuote> rows = heldOut2();
+        List<LabelledQuote> rows = heldOut3();
         for (LabelledQuote row : rows) {
             var stance = classifier().classify(row.quote(), row.context(), row.speakerWithAffiliation());
             meanConfidence += stance.confidence();
@@ -93,7 +85,7 @@ class StanceEvaluationTest {
         }
         meanConfidence /= rows.size();
         double accuracy = (double) correct / rows.size();
-        // a calibrated model is, on average, about as confident as it is right (measured 0.56 against 0.44)
+        // a calibrated model is, on average, about as confident as it is right (measured ≈0.54 against 0.51)
         assertThat(meanConfidence).isCloseTo(accuracy, within(0.15));
     }
 
@@ -111,14 +103,14 @@ class StanceEvaluationTest {
     /** A confidence is useful only if it ranks predictions: confident ones right more often than hesitant ones. */
     @Test
     void confidentPredictionsAreRightMoreOftenThanHesitantOnesOnUnseenQuotes() {
-        List<LabelledQuote> rows = heldOut2();
+        List<LabelledQuote> rows = heldOut3();
         List<StanceEvaluation.Bin> bins = StanceEvaluation.reliability(classifier(), rows);
         bins.forEach(b -> System.out.printf("[%.2f, %.2f) n=%d confidence=%.2f accuracy=%.2f%n",
                 b.from(), b.to(), b.n(), b.meanConfidence(), b.accuracy()));
         assertThat(bins.stream().mapToInt(StanceEvaluation.Bin::n).sum()).isEqualTo(rows.size());
         double hesitant = accuracyOf(bins.stream().filter(b -> b.to() <= 0.5).toList());
         double confident = accuracyOf(bins.stream().filter(b -> b.from() >= 0.7).toList());
-        // measured 0.35 below 0.5 against 0.63 from 0.7 up
+        // measured on the third held-out set 0.33 below 0.5 against 0.65 from 0.7 up
         assertThat(confident).isGreaterThan(hesitant + 0.1);
     }
 
@@ -138,9 +130,9 @@ class StanceEvaluationTest {
         return classifier;
     }
 
-    private static List<LabelledQuote> heldOut2() {
-        try (var in = StanceEvaluationTest.class.getResourceAsStream("/stance/china-ai-heldout2.jsonl")) {
-            return LabelledQuote.readJsonl(in, "china-ai-heldout2.jsonl");
+    private static List<LabelledQuote> heldOut3() {
+        try (var in = StanceEvaluationTest.class.getResourceAsStream("/stance/china-ai-heldout3.jsonl")) {
+            return LabelledQuote.readJsonl(in, "china-ai-heldout3.jsonl");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -151,8 +143,8 @@ class StanceEvaluationTest {
         StanceEvaluation.Result cv = StanceEvaluation.crossValidate(StanceTarget.chinaAi(), 5, 1);
         System.out.print("5-fold cross-validation:\n" + cv.format());
         assertThat(cv.n()).isEqualTo(StanceClassifier.trainingData(StanceTarget.chinaAi()).size());
-        // measured 0.682 / 0.733 over 640 rows, 342 of them hand-written (easier than the news)
-        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.65);
-        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.70);
+        // measured 0.655 / 0.700 over 722 rows, 342 of them hand-written (easier than the news)
+        assertThat(cv.macroF1()).isGreaterThanOrEqualTo(0.62);
+        assertThat(cv.fAvg()).isGreaterThanOrEqualTo(0.66);
     }
 }

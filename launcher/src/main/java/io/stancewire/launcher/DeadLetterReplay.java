@@ -110,9 +110,7 @@ final class DeadLetterReplay implements AutoCloseable {
             if (producer != null) {
                 producer.initTransactions();
             }
-            int replayed = 0;
-            int unmatched = 0;
-            Map<String, Integer> skipped = new TreeMap<>();
+            Tally tally = new Tally();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
@@ -129,30 +127,43 @@ final class DeadLetterReplay implements AutoCloseable {
                         continue;
                     }
                     positions.put(p, new OffsetAndMetadata(record.offset() + 1));
-                    DeadLetter letter = read(record);
-                    if (letter == null || !filter.matches(letter)) {
-                        unmatched++;
-                        continue;
-                    }
-                    String notReplayable = whyNotReplayable(letter);
-                    if (notReplayable != null) {
-                        skipped.merge(notReplayable, 1, Integer::sum);
-                        continue;
-                    }
-                    if (producer != null) {
-                        producer.send(new ProducerRecord<>(letter.source(), letter.key(), letter.payload().getBytes(StandardCharsets.UTF_8)));
-                    }
-                    replayed++;
-                    progress.accept(String.format(Locale.ROOT, "%s %s -> %s key=%s (%s, %s)", dryRun ? "would replay" : "replayed",
-                            letter.reason(), letter.source(), letter.key(), letter.at(), firstLine(letter.error())));
+                    replayOne(read(record), filter, producer, tally, progress);
                 }
                 if (producer != null) {
-                    producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
+                    if (!positions.isEmpty()) {
+                        producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
+                    }
                     producer.commitTransaction();
                 }
             }
-            return new Outcome(replayed, skipped, unmatched);
+            return new Outcome(tally.replayed, tally.skipped, tally.unmatched);
         }
+    }
+
+    private static final class Tally {
+        int replayed;
+        int unmatched;
+        final Map<String, Integer> skipped = new TreeMap<>();
+    }
+
+    /** @param producer null in a dry run */
+    private void replayOne(DeadLetter letter, Filter filter, KafkaProducer<String, byte[]> producer, Tally tally,
+                           Consumer<String> progress) {
+        if (letter == null || !filter.matches(letter)) {
+            tally.unmatched++;
+            return;
+        }
+        String notReplayable = whyNotReplayable(letter);
+        if (notReplayable != null) {
+            tally.skipped.merge(notReplayable, 1, Integer::sum);
+            return;
+        }
+        if (producer != null) {
+            producer.send(new ProducerRecord<>(letter.source(), letter.key(), letter.payload().getBytes(StandardCharsets.UTF_8)));
+        }
+        tally.replayed++;
+        progress.accept(String.format(Locale.ROOT, "%s %s -> %s key=%s (%s, %s)", producer == null ? "would replay" : "replayed",
+                letter.reason(), letter.source(), letter.key(), letter.at(), firstLine(letter.error())));
     }
 
     private static DeadLetter read(ConsumerRecord<String, byte[]> record) {

@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 /** Replaying dead letters on a real broker: only the replayable ones of the filter, each once. */
 class DeadLetterReplayIT {
@@ -65,16 +66,16 @@ class DeadLetterReplayIT {
             assertThat(records(quotes)).as("a dry run sends nothing").isEmpty();
 
             assertThat(replay.replay(REJECTED, false, line -> {}).replayed()).isEqualTo(1);
-            assertThat(records(quotes)).singleElement().satisfies(r -> {
+            await().untilAsserted(() -> assertThat(records(quotes)).singleElement().satisfies(r -> {
                 assertThat(r.key()).isEqualTo("q-1");
                 assertThat(r.value()).isEqualTo("{\"id\":\"q-1\"}");
-            });
+            }));
 
             assertThat(replay.replay(REJECTED, false, line -> {}).replayed()).as("nothing twice").isZero();
 
             deadLetter(DeadLetter.of("indexer", quotes, 0, 10L, "q-6", "rejected-by-elasticsearch", "mapping conflict", "{\"id\":\"q-6\"}"));
             assertThat(replay.replay(REJECTED, false, line -> {}).replayed()).as("only the new one").isEqualTo(1);
-            assertThat(records(quotes)).extracting(ConsumerRecord::key).containsExactly("q-1", "q-6");
+            await().untilAsserted(() -> assertThat(records(quotes)).extracting(ConsumerRecord::key).containsExactly("q-1", "q-6"));
         }
     }
 
@@ -89,7 +90,7 @@ class DeadLetterReplayIT {
             assertThat(replay.replay(invalid, false, line -> {}).replayed())
                     .as("replaying one reason did not use up the other's dead letters").isEqualTo(1);
         }
-        assertThat(records(quotes)).extracting(ConsumerRecord::key).containsExactly("q-1", "q-3");
+        await().untilAsserted(() -> assertThat(records(quotes)).extracting(ConsumerRecord::key).containsExactly("q-1", "q-3"));
     }
 
     private void deadLetter(DeadLetter letter) {
@@ -101,7 +102,10 @@ class DeadLetterReplayIT {
         }
     }
 
-    /** Everything committed on the topic, in order. */
+    /**
+     * Everything committed on the topic, in order. A transaction's markers reach the partition just after the commit
+     * returns, so callers wait for what they expect to become visible.
+     */
     private List<ConsumerRecord<String, String>> records(String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

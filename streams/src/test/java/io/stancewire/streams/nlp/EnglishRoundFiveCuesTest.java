@@ -143,4 +143,28 @@ class EnglishRoundFiveCuesTest {
         assertThat(quotes.get(0).speaker().mention().text()).contains("spokesman");
         assertThat(quotes.get(1).speaker().mention().text()).isEqualTo("he");
     }
+
+    @Test
+    void theyAfterPeopleNamedTogetherIsThosePeople() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Residents Paul Green and Lisa Brown wrote to the council last month. They said "
+                + "the new road would bring more noise to the valley.");
+        assertThat(q.text()).isEqualTo("the new road would bring more noise to the valley");
+        assertThat(q.speaker().mention().text()).isEqualTo("They");
+        assertThat(q.speaker().name()).isEqualTo("Paul Green and Lisa Brown");
+    }
+
+    @Test
+    void theyAfterAGroupSubjectIsThatGroupButTheyAfterThingsIsNoOne() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Nurses at the county hospital walked off the job on Monday morning. They said "
+                + "staffing levels had become unsafe for patients.");
+        assertThat(q.speaker().name()).isEqualTo("Nurses");
+        assertThat(SharedAnalyzer.englishQuotes("The new rules took effect in May. They say nothing about overtime pay for drivers.")).isEmpty();
+    }
+
+    @Test
+    void aSubjectAfterADatelineIsFound() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("DAYTON, Ohio — Authorities say the fire started in a kitchen on the second floor.");
+        assertThat(q.text()).isEqualTo("the fire started in a kitchen on the second floor");
+        assertThat(q.speaker().mention().text()).isEqualTo("Authorities");
+    }
 }

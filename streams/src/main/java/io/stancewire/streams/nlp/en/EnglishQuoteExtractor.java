@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Quotes, speakers and entities in English text. CoreNLP provides tokens, parts of speech, lemmas and names
@@ -687,7 +688,8 @@ public final class EnglishQuoteExtractor {
             if (place >= 0) {
                 return new SubjectSpan(i, place, "PLACE");
             }
-            if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
+            // "GROVE CITY, Ohio — Authorities say": the tagger may read a capitalised plural as a singular proper noun
+            if ((t.tag().equals("NNS") || t.tag().equals("NNPS") || t.tag().equals("NNP")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
                 // "attorneys general": the postposed adjective belongs to the noun.
                 boolean general = i + 1 < limit && window.get(i + 1).word().equalsIgnoreCase("general");
                 return new SubjectSpan(i, general ? i + 1 : i, "GROUP");
@@ -873,6 +875,12 @@ public final class EnglishQuoteExtractor {
             // The source ends at its comma ("According to the results report, the business delivered …"), unless
             // an apposition after the comma names it ("according to his spokeswoman, Katie Hill").
             SubjectSpan subject = firstCandidate(sentence, from, to);
+            if (subject != null && !subject.kind.equals("PERSON") && subject.last + 2 < sentence.size()
+                    && sentence.get(subject.last + 1).word().equals(",")) {
+                // "according to his spokeswoman, Katie Hill": the name in the apposition is the source
+                SubjectSpan named = candidateAt(sentence, subject.last + 2, sentence.size());
+                subject = named != null && named.kind.equals("PERSON") ? named : subject;
+            }
             if (subject == null) {
                 subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
             }
@@ -1036,8 +1044,10 @@ public final class EnglishQuoteExtractor {
 
         /**
          * "Truss acknowledges Wednesday was a difficult day …, her spokesman said on Thursday.": a sentence closed by
-         * its attribution is that source's, the speech verb inside it included (a nested source is not a relation of
-         * its own, as in the annotation rules); null when no such closing attribution follows an inner speech verb.
+         * someone speaking for others (a spokesman, an office, officials, a role, a pronoun) is that source's, the
+         * speech verb inside it included (a nested source is not a relation of its own, as in the annotation rules).
+         * A named source closing it relays the inner speaker instead ("Conway denied …, Politico noted"): null then,
+         * and null when no such closing attribution follows an inner speech verb.
          */
         private FoundQuote closingFrame(List<Tok> sentence, int last) {
             for (int v = last; v >= Math.max(2, last - 8); v--) {
@@ -1046,7 +1056,8 @@ public final class EnglishQuoteExtractor {
                     continue;
                 }
                 SubjectSpan subject = subjectBefore(sentence, v);
-                if (subject == null || !adjacent(sentence, subject, v) || !sentenceClosesWith(sentence, subject, v, last)) {
+                if (subject == null || !adjacent(sentence, subject, v) || !sentenceClosesWith(sentence, subject, v, last)
+                        || Set.of("PERSON", "ORGANIZATION", "PLACE").contains(subject.kind)) {
                     return null;
                 }
                 int to = Subjects.nounPhraseStart(sentence, subject.first) - 1;

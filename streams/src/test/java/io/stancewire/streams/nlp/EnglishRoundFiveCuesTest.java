@@ -25,6 +25,14 @@ class EnglishRoundFiveCuesTest {
     }
 
     @Test
+    void aSecondConjunctTheTaggerReadsAsAParticipleStillSpeaks() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("The governor later criticised Senator Ann Price publicly and called for her "
+                + "to resign from the committee.");
+        assertThat(q.text()).isEqualTo("her to resign from the committee");
+        assertThat(q.speaker().mention().text()).isEqualTo("governor");
+    }
+
+    @Test
     void aCoordinatedVerbOfAnotherClauseFindsNoSubject() {
         assertThat(SharedAnalyzer.englishQuotes("The bridge that the county repaired collapsed and warned everyone about the river.")).isEmpty();
     }

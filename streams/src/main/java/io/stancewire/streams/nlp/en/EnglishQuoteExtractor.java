@@ -928,8 +928,10 @@ public final class EnglishQuoteExtractor {
                 // "are raising concerns that", "are saying that"; not "are saying about what …".
                 boolean progressive = Cues.progressive(sentence, v) && (proposes
                         || v + 1 <= last && sentence.get(v + 1).word().equalsIgnoreCase("that"));
+                // "Trump attacked Tillis and called for him to …": the tagger may read the second conjunct as a participle.
+                boolean secondConjunct = t.tag().equals("VBN") && Coordination.firstConjunct(sentence, v) >= 0;
                 if (t.tag().equals("VBG") && !gerund && saying == null && !progressive
-                        || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected) {
+                        || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected && !secondConjunct) {
                     continue;
                 }
                 if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {

@@ -15,7 +15,8 @@ final class Cues {
     /** Nouns whose "that" clause is what someone holds or says. Not "fact" or "idea": those are the writer's. */
     private static final Set<String> PROPOSITION_NOUNS = Set.of(
             "concern", "fear", "worry", "warning", "claim", "lie", "belief", "view", "argument", "assertion",
-            "allegation", "hope", "assurance", "promise", "prediction", "suggestion", "complaint", "accusation");
+            "allegation", "hope", "assurance", "promise", "prediction", "suggestion", "complaint", "accusation", "stance",
+            "position", "insistence");
 
     /** Verbs that put such a noun forward ("raise concerns that", "repeated the claim that"). */
     private static final Set<String> PROPOSING_VERBS = Set.of(
@@ -42,6 +43,29 @@ final class Cues {
     /** Verbs that ask someone to act ("urged X to", "advises patients … to"): the one asked and the act are the content. */
     static final Set<String> APPEALING = Set.of("urge", "advise", "tell", "call");
 
+    /**
+     * Beliefs about what someone will do ("analysts had expected the company to report a profit"): like an appeal,
+     * the object and its infinitive are the content, though no finite verb follows.
+     */
+    static final Set<String> EXPECTING = Set.of("expect", "predict", "believe");
+
+    /** "As one economist put it, …": the idiom attributes what follows like a speech verb. */
+    static boolean asPutIt(List<Tok> window, int v) {
+        if (!window.get(v).lemma().equals("put") || v + 1 >= window.size() || !window.get(v + 1).word().equalsIgnoreCase("it")) {
+            return false;
+        }
+        for (int k = v - 1; k >= 0 && v - k <= 8; k--) {
+            if (window.get(k).word().equalsIgnoreCase("as")) {
+                return true;
+            }
+            // "As one journalist covering the research put it": a participle may qualify the subject.
+            if (Phrases.finite(window.get(k)) || window.get(k).word().equals(",")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Verbs of commitment, whose content is the infinitive: "they vowed to mandate …", "pledged to send …". */
     private static final Set<String> COMMITTING = Set.of("vow", "pledge", "promise");
 
@@ -61,17 +85,19 @@ final class Cues {
     }
 
     /**
-     * "accused X of …", "dismissed X as …", "called X better than …" / 'called X "a disaster"': a characterisation
-     * of an object, whose content is the object with what is said of it.
+     * "accused X of …", "dismissed X as …", "hailed X as …", "called X better than …" / 'called X "a disaster"': a
+     * characterisation of an object, whose content is the object with what is said of it. Also as a participle after a
+     * comma (", calling it a clear violation of …"), whose speaker is the sentence's subject.
      */
     static boolean characterises(List<Tok> sentence, int v, int last, QuoteMarkTest marks) {
         String lemma = sentence.get(v).lemma();
-        if (!sentence.get(v).isVerb() || sentence.get(v).tag().equals("VBG")) {
+        if (!sentence.get(v).isVerb() || sentence.get(v).tag().equals("VBG") && !sentence.get(v - 1).word().equals(",")) {
             return false;
         }
         String linker = switch (lemma) {
             case "accuse" -> "of";
-            case "dismiss", "describe", "characterize", "characterise", "brand", "label" -> "as";
+            case "dismiss", "describe", "characterize", "characterise", "brand", "label", "hail", "praise", "denounce",
+                 "condemn" -> "as";
             case "call" -> "";
             default -> null;
         };
@@ -118,6 +144,10 @@ final class Cues {
                 break;
             }
             i++;
+            if (t.tag().equals("PRP")) {
+                // "calling it a clear violation": a pronoun is the whole object
+                break;
+            }
         }
         return i;
     }
@@ -127,12 +157,14 @@ final class Cues {
         if (!PROPOSING_VERBS.contains(sentence.get(v).lemma()) || !sentence.get(v).isVerb()) {
             return false;
         }
-        for (int k = v + 1; k < Math.min(last, v + 5); k++) {
+        for (int k = v + 1; k < Math.min(last, v + 7); k++) {
             Tok t = sentence.get(k);
             if (t.tag().startsWith("NN") && PROPOSITION_NOUNS.contains(t.lemma())) {
                 return sentence.get(k + 1).word().equalsIgnoreCase("that");
             }
-            if (!(t.tag().equals("DT") || t.tag().startsWith("JJ") || t.tag().equals("PRP$") || t.tag().startsWith("RB"))) {
+            // "reiterated the Iranian leadership's stance that …": a possessor before the noun.
+            boolean possessor = t.tag().startsWith("NN") || t.tag().equals("POS");
+            if (!(possessor || t.tag().equals("DT") || t.tag().startsWith("JJ") || t.tag().equals("PRP$") || t.tag().startsWith("RB"))) {
                 return false;
             }
         }

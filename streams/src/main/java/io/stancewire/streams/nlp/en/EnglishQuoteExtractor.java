@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Quotes, speakers and entities in English text. CoreNLP provides tokens, parts of speech, lemmas and names
@@ -350,7 +351,7 @@ public final class EnglishQuoteExtractor {
                 Tok t = window.get(v);
                 boolean according = t.lemma().equals("accord") && v + 1 < window.size()
                         && window.get(v + 1).word().equalsIgnoreCase("to");
-                if (!according && !(t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma()))) {
+                if (!according && !(t.isVerb() && SpeechVerbs.QUOTING.contains(t.lemma())) && !Cues.asPutIt(window, v)) {
                     continue;
                 }
                 Attribution attribution;
@@ -678,11 +679,17 @@ public final class EnglishQuoteExtractor {
                     && (SpeechVerbs.PERSON_PRONOUNS.contains(lower) || SpeechVerbs.OTHER_PRONOUNS.contains(lower))) {
                 return new SubjectSpan(i, i, "PRONOUN");
             }
-            if (t.tag().startsWith("NN") && SpeechVerbs.ORGANISATION_NOUNS.contains(lower) && i > 0
-                    && window.get(i - 1).word().equalsIgnoreCase("the")) {
-                return new SubjectSpan(i, i, "NOUN");
+            String determiner = OrganisationNouns.determiner(window, i);
+            if (determiner != null) {
+                // "the company", "the Cabinet spokesman"; "her spokesman", "Yoon's office" speak for themselves
+                return new SubjectSpan(i, i, determiner.equals("the") ? "NOUN" : "OWNED");
             }
-            if ((t.tag().equals("NNS") || t.tag().equals("NNPS")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
+            int place = Places.speakingPlace(window, i, limit);
+            if (place >= 0) {
+                return new SubjectSpan(i, place, "PLACE");
+            }
+            // "GROVE CITY, Ohio — Authorities say": the tagger may read a capitalised plural as a singular proper noun
+            if ((t.tag().equals("NNS") || t.tag().equals("NNPS") || t.tag().equals("NNP")) && SpeechVerbs.GROUP_NOUNS.contains(lower)) {
                 // "attorneys general": the postposed adjective belongs to the noun.
                 boolean general = i + 1 < limit && window.get(i + 1).word().equalsIgnoreCase("general");
                 return new SubjectSpan(i, general ? i + 1 : i, "GROUP");
@@ -711,7 +718,17 @@ public final class EnglishQuoteExtractor {
                 case "PRONOUN" -> choice.pronoun(first, mention);
                 case "GROUP" -> group(window, subject, "GROUP");
                 case "DOCUMENT" -> group(window, subject, "DOCUMENT");
-                case "ROLE" -> ArticleSpeakers.withMention(choice.role(first.begin()), mention);
+                // "the foreign minister said" with no one named before: an unnamed office holder
+                case "ROLE" -> {
+                    Speaker holder = ArticleSpeakers.withMention(choice.role(first.begin()), mention);
+                    yield holder != null ? holder : group(window, subject, "GROUP");
+                }
+                case "OWNED" -> {
+                    int from = OrganisationNouns.phraseStart(window, subject.first);
+                    String phrase = text.substring(window.get(from).begin(), last.end());
+                    yield new Speaker(null, phrase, new Mention(window.get(from).begin(), last.end(), phrase), null, null, "GROUP");
+                }
+                case "PLACE" -> speakers.resolve(mention.text(), mention, "ORGANIZATION", null, null, true);
                 default -> {
                     // "the union said" in an article that names no organisation: the noun phrase is the source.
                     Speaker organisation = choice.latest("ORGANIZATION", first.begin());
@@ -858,6 +875,12 @@ public final class EnglishQuoteExtractor {
             // The source ends at its comma ("According to the results report, the business delivered …"), unless
             // an apposition after the comma names it ("according to his spokeswoman, Katie Hill").
             SubjectSpan subject = firstCandidate(sentence, from, to);
+            if (subject != null && !subject.kind.equals("PERSON") && subject.last + 2 < sentence.size()
+                    && sentence.get(subject.last + 1).word().equals(",")) {
+                // "according to his spokeswoman, Katie Hill": the name in the apposition is the source
+                SubjectSpan named = candidateAt(sentence, subject.last + 2, sentence.size());
+                subject = named != null && named.kind.equals("PERSON") ? named : subject;
+            }
             if (subject == null) {
                 subject = firstCandidate(sentence, from, Math.min(sentence.size(), from + 6));
             }
@@ -882,6 +905,10 @@ public final class EnglishQuoteExtractor {
 
         /** "X said (that) …", "X told CNBC …", "X warned …", "…, X said.", "…, said X, a partner at Y.", "…, saying …". */
         private List<FoundQuote> byVerb(List<Tok> sentence, int last) {
+            FoundQuote framed = closingFrame(sentence, last);
+            if (framed != null) {
+                return List.of(framed);
+            }
             for (int v = 1; v <= last; v++) {
                 Tok t = sentence.get(v);
                 boolean characterises = Cues.characterises(sentence, v, last, geometry::isMarkToken);
@@ -901,17 +928,27 @@ public final class EnglishQuoteExtractor {
                 // "are raising concerns that", "are saying that"; not "are saying about what …".
                 boolean progressive = Cues.progressive(sentence, v) && (proposes
                         || v + 1 <= last && sentence.get(v + 1).word().equalsIgnoreCase("that"));
+                // "Trump attacked Tillis and called for him to …": the tagger may read the second conjunct as a participle.
+                boolean secondConjunct = t.tag().equals("VBN") && Coordination.firstConjunct(sentence, v) >= 0;
                 if (t.tag().equals("VBG") && !gerund && saying == null && !progressive
-                        || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected) {
+                        || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected && !secondConjunct) {
                     continue;
                 }
                 if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
                     continue;
                 }
-                SubjectSpan subject = saying != null ? saying : gerund ? mainSubject(sentence, v) : subjectBefore(sentence, v);
+                // "He went on to say that …": the subject stands before the chain's first verb.
+                int head = VerbChains.head(sentence, v);
+                SubjectSpan subject = saying != null ? saying : gerund ? mainSubject(sentence, v) : subjectBefore(sentence, head);
                 gerund |= saying != null;
-                if (subject != null && !gerund && !adjacent(sentence, subject, Cues.progressive(sentence, v) ? v - 1 : v)) {
+                if (subject != null && !gerund && !adjacent(sentence, subject, Cues.progressive(sentence, v) ? v - 1 : head)) {
                     subject = null;
+                }
+                int conjunct = subject == null && !gerund ? Coordination.firstConjunct(sentence, v) : -1;
+                if (conjunct > 0) {
+                    // "Lopez praised the schedule and said it …": the subject of the first verb says it.
+                    SubjectSpan first = subjectBefore(sentence, conjunct);
+                    subject = first != null && adjacent(sentence, first, conjunct) ? first : null;
                 }
                 if (subject != null && !gerund && attributesQuoteBefore(sentence, subject)) {
                     // '"…," Fain said just before the deadline passed': the attribution of the quote, not new speech.
@@ -936,6 +973,16 @@ public final class EnglishQuoteExtractor {
                         && v + 1 < last && sentence.get(v + 1).word().equals(",")) {
                     // 'Those figures, he said, "do add to confidence" that …': the attribution sits inside its content.
                     return listOf(indirect(sentence, 0, last, attributionFor(subject, sentence, t.word())));
+                }
+                // "…, the spokesman said Monday even as he reiterated …": what came before is the content, the
+                // clause after is read on its own.
+                int closing = gerund ? -1 : SubordinateSpeech.afterVerb(sentence, v, last);
+                int comma = Subjects.nounPhraseStart(sentence, subject.first) - 1;
+                if (closing > 0 && comma >= 3 && sentence.get(comma).word().equals(",") && subject.last < v) {
+                    Attribution main = attributionFor(subject, sentence, t.word());
+                    List<FoundQuote> out = new ArrayList<>(listOf(indirect(sentence, 0, comma - 1, main)));
+                    out.addAll(subordinateClause(sentence, closing, last, main));
+                    return out;
                 }
                 // "…, X said." closes the sentence: the content is what came before.
                 if (!gerund && (v >= last || sentenceClosesWith(sentence, subject, v, last))) {
@@ -971,6 +1018,14 @@ public final class EnglishQuoteExtractor {
                         }
                     }
                     int to = next < 0 ? withoutTrailingAttribution(sentence, from, last) : next - 1;
+                    int subordinate = SubordinateSpeech.within(sentence, from, to);
+                    List<FoundQuote> further = List.of();
+                    if (subordinate > 0) {
+                        // "said the talks would continue, as she reiterated …": a second speaker's clause ends this one
+                        further = subordinateClause(sentence, subordinate, last, attribution);
+                        to = subordinate - 1;
+                        next = -1;
+                    }
                     while (to > from && (sentence.get(to).isPunct() || sentence.get(to).word().equalsIgnoreCase("and")
                             || sentence.get(to).word().equalsIgnoreCase("but"))) {
                         to--;
@@ -979,6 +1034,7 @@ public final class EnglishQuoteExtractor {
                     if (q != null) {
                         out.add(q);
                     }
+                    out.addAll(further);
                     verb = next;
                 }
                 if (!out.isEmpty()) {
@@ -986,6 +1042,60 @@ public final class EnglishQuoteExtractor {
                 }
             }
             return List.of();
+        }
+
+        /**
+         * "Truss acknowledges Wednesday was a difficult day …, her spokesman said on Thursday.": a sentence closed by
+         * someone speaking for others (a spokesman, an office, officials, a role, a pronoun) is that source's, the
+         * speech verb inside it included (a nested source is not a relation of its own, as in the annotation rules).
+         * A named source closing it relays the inner speaker instead ("Conway denied …, Politico noted"): null then,
+         * and null when no such closing attribution follows an inner speech verb.
+         */
+        private FoundQuote closingFrame(List<Tok> sentence, int last) {
+            for (int v = last; v >= Math.max(2, last - 8); v--) {
+                Tok t = sentence.get(v);
+                if (!Phrases.finite(t) || !SpeechVerbs.REPORTING.contains(t.lemma())) {
+                    continue;
+                }
+                SubjectSpan subject = subjectBefore(sentence, v);
+                if (subject == null || !adjacent(sentence, subject, v) || !sentenceClosesWith(sentence, subject, v, last)
+                        || Set.of("PERSON", "ORGANIZATION", "PLACE").contains(subject.kind)) {
+                    return null;
+                }
+                int to = Subjects.nounPhraseStart(sentence, subject.first) - 1;
+                while (to >= 0 && sentence.get(to).isPunct()) {
+                    to--;
+                }
+                boolean inner = sentence.subList(0, Math.max(0, to)).stream()
+                        .anyMatch(c -> Phrases.finite(c) && SpeechVerbs.REPORTING.contains(c.lemma()));
+                return inner && to >= 3 ? indirect(sentence, 0, to, attributionFor(subject, sentence, t.word())) : null;
+            }
+            return null;
+        }
+
+        /**
+         * The relations of an "as"/"while" clause with its own speech verb ({@link SubordinateSpeech}); a pronoun there
+         * that no earlier name explains is the main clause's speaker ("the spokesman said … even as he reiterated").
+         */
+        private List<FoundQuote> subordinateClause(List<Tok> sentence, int from, int last, Attribution main) {
+            List<Tok> clause = sentence.subList(from, sentence.size());
+            List<FoundQuote> found = byVerb(clause, last - from);
+            int pronoun = clause.get(0).word().equalsIgnoreCase("even") ? 2 : 1;
+            if (!found.isEmpty() || main == null || !clause.get(pronoun).tag().equals("PRP")) {
+                return found;
+            }
+            int v = pronoun + 1;
+            while (v <= last - from && !clause.get(v).isVerb()) {
+                v++;
+            }
+            int c = v <= last - from ? contentStart(clause, v, last - from) : -1;
+            if (c < 0) {
+                return List.of();
+            }
+            Tok p = clause.get(pronoun);
+            Speaker same = ArticleSpeakers.withMention(main.speaker(), new Mention(p.begin(), p.end(), p.word()));
+            return listOf(indirect(clause, c, withoutTrailingAttribution(clause, c, last - from),
+                    new Attribution(same, clause.get(v).word())));
         }
 
         /**
@@ -1038,7 +1148,8 @@ public final class EnglishQuoteExtractor {
             boolean subordinate = head.tag().equals("IN") && Phrases.SUBORDINATORS.contains(head.word().toLowerCase());
             // Without "that", what follows must be a clause with a finite verb (or "urged X to …"), not "on LinkedIn
             // Monday, referring to …" or "the news, citing three people".
-            boolean urging = (Cues.APPEALING.contains(t.lemma()) && !t.lemma().equals("call") || Cues.callsOn(sentence, v))
+            boolean urging = (Cues.APPEALING.contains(t.lemma()) && !t.lemma().equals("call") || Cues.callsOn(sentence, v)
+                    || Cues.EXPECTING.contains(t.lemma()))
                     && sentence.subList(from, last + 1).stream().anyMatch(c -> c.tag().equals("TO"));
             boolean clause = that >= 0 || (!head.tag().equals("IN") || subordinate) && !head.tag().equals("TO")
                     && (urging || sentence.subList(from, last + 1).stream().anyMatch(Phrases::finite));

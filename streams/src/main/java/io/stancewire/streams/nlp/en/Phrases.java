@@ -70,10 +70,14 @@ final class Phrases {
                 || window.get(k).tag().equals("PRP$"));
     }
 
-    /** "the president", "the former president", "the Fed chair": a role the article's reader can resolve. */
+    /**
+     * "the president", "the former president", "the Fed chair", "the finance minister", "the opposition senator": a
+     * role the article's reader can resolve.
+     */
     static boolean definite(List<Tok> window, int i) {
         int k = i - 1;
-        while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().startsWith("NNP"))) {
+        while (k >= 0 && i - k <= 3 && (window.get(k).tag().startsWith("JJ") || window.get(k).tag().equals("NN")
+                || window.get(k).tag().startsWith("NNP"))) {
             k--;
         }
         return k >= 0 && window.get(k).word().equalsIgnoreCase("the");

@@ -41,7 +41,8 @@ final class SpeakerChoice {
      * "he" / "she": the nearest person named before (outside quotes, of a compatible gender where the first name
      * tells), unless that person is only mentioned in passing and someone has been speaking: then the speaker
      * continues ('Taylor blamed the rhetoric of President Trump. "…," he said' is Taylor). "it": the nearest
-     * organisation. "they" is left unresolved: it is as often a group of people as an organisation.
+     * organisation. "they": a group or organisation that has just been speaking, else people named together or a
+     * group noun that was the subject just before ({@link PluralAntecedents}), else unresolved.
      */
     Speaker pronoun(Tok pronoun, Mention mention) {
         String lower = switch (pronoun.word().toLowerCase()) {
@@ -80,7 +81,7 @@ final class SpeakerChoice {
             // "Officials said … They added that …": only a group or organisation that has just been speaking.
             Speaker previous = previousSpeaker(pronoun.begin());
             s = previous != null && ("GROUP".equals(previous.type()) || "ORGANIZATION".equals(previous.type()))
-                    ? previous : null;
+                    ? previous : PluralAntecedents.before(toks, names, pronoun);
         }
         return ArticleSpeakers.withMention(s, mention);
     }

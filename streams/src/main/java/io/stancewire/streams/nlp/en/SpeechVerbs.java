@@ -40,7 +40,7 @@ final class SpeechVerbs {
             "observers", "strategists", "members", "workers", "employees", "voters", "doctors", "lawyers",
             "attorneys", "regulators", "organizers", "organisers", "historians", "diplomats", "protesters", "police",
             "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
-            "parents", "teachers", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
+            "parents", "teachers", "nurses", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
 
     /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
     static final Set<String> ANONYMOUS_NOUNS = Set.of(
@@ -48,7 +48,8 @@ final class SpeechVerbs {
             "spokeswoman", "lawyer", "attorney", "insider", "executive", "analyst", "economist", "expert", "diplomat",
             "investor", "professor", "researcher", "scientist", "employee", "worker", "resident", "voter", "lawmaker",
             "doctor", "teacher", "student", "witness", "neighbor", "neighbour", "member", "customer", "owner",
-            "manager", "engineer", "strategist", "consultant", "organizer", "organiser", "activist", "critic");
+            "manager", "engineer", "strategist", "consultant", "organizer", "organiser", "activist", "critic", "journalist",
+            "reporter", "commentator", "columnist", "observer");
 
     /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
     static final Set<String> DOCUMENT_NOUNS = Set.of(
@@ -60,7 +61,7 @@ final class SpeechVerbs {
             "president", "senator", "governor", "chair", "chairman", "chairwoman", "secretary", "minister", "judge",
             "mayor", "speaker", "congressman", "congresswoman", "ceo", "executive", "founder", "lawmaker",
             "commissioner", "ambassador", "prosecutor", "candidate", "nominee", "economist", "analyst", "author",
-            "researcher", "professor", "official");
+            "researcher", "professor", "official", "premier", "chancellor");
 
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
     static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");

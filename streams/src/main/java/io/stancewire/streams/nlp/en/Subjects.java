@@ -22,9 +22,15 @@ final class Subjects {
      * at {@code v} ("Musk, speaking to reporters …, said", "Smith, asked about the deal, said"), or -1.
      */
     static int openingOfInterjectedPhrase(List<Tok> window, int v) {
-        if (v < 3 || !window.get(v - 1).word().equals(",")) {
+        // "The company, blaming weak sales in Asia, also said": an adverb may stand between the phrase and the verb.
+        int close = v - 1;
+        while (close > 0 && betweenSubjectAndVerb(window.get(close)) && !window.get(close).lemma().equals("have")) {
+            close--;
+        }
+        if (close < 2 || !window.get(close).word().equals(",")) {
             return -1;
         }
+        v = close + 1;
         int open = v - 2;
         while (open >= 0 && !window.get(open).word().equals(",")) {
             open--;
@@ -46,25 +52,28 @@ final class Subjects {
         return i == v;
     }
 
-    /** The noun phrase starting at {@code first} follows a comma (", the union said"). */
+    /** The noun phrase starting at {@code first} follows a comma (", the union said", ", her spokesman said"). */
     static boolean afterComma(List<Tok> window, int first) {
         int k = first - 1;
-        while (k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().startsWith("JJ"))) {
+        while (k >= 0 && (window.get(k).tag().equals("DT") || window.get(k).tag().startsWith("JJ")
+                || window.get(k).tag().equals("PRP$") || window.get(k).tag().equals("POS") || window.get(k).tag().startsWith("NNP"))) {
             k--;
         }
         return k >= 0 && window.get(k).word().equals(",");
     }
 
     /**
-     * Where the noun phrase ending in {@code first} starts, walking back over its determiner, adjectives and a
-     * possessor ("the U.S. Department of Labor's Bureau of Labor Statistics"), at most eight tokens.
+     * Where the noun phrase ending in {@code first} starts, walking back over its determiner, adjectives, noun
+     * modifiers ("the cabinet spokesman") and a possessor ("the U.S. Department of Labor's Bureau of Labor
+     * Statistics", "her spokesman"), at most eight tokens.
      */
     static int nounPhraseStart(List<Tok> sentence, int first) {
         int k = first - 1;
         while (k >= 0 && first - k <= 8) {
             Tok t = sentence.get(k);
+            // "…, her spokesman said": a possessive pronoun opens the phrase like a determiner
             boolean inside = t.tag().equals("DT") || t.tag().startsWith("JJ") || t.tag().startsWith("NNP")
-                    || t.tag().equals("POS") || t.tag().equals("CD")
+                    || t.tag().equals("NN") || t.tag().equals("POS") || t.tag().equals("CD") || t.tag().equals("PRP$")
                     || t.word().equals("of") && k + 1 < sentence.size() && sentence.get(k + 1).tag().startsWith("NNP")
                     && k > 0 && sentence.get(k - 1).tag().startsWith("NNP");
             if (!inside) {

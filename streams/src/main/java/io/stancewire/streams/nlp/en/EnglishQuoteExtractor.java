@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class EnglishQuoteExtractor {
     private static final int WINDOW = 30;
+    /** Subject kinds that name who speaks: such a source closing a sentence relays its inner speaker. */
+    private static final Set<String> NAMED_SOURCES = Set.of("PERSON", "ORGANIZATION", "PLACE");
 
     private final StanfordCoreNLP pipeline;
     private final SpeakerRegistry registry;
@@ -1059,7 +1061,7 @@ public final class EnglishQuoteExtractor {
                 }
                 SubjectSpan subject = subjectBefore(sentence, v);
                 if (subject == null || !adjacent(sentence, subject, v) || !sentenceClosesWith(sentence, subject, v, last)
-                        || Set.of("PERSON", "ORGANIZATION", "PLACE").contains(subject.kind)) {
+                        || NAMED_SOURCES.contains(subject.kind)) {
                     return null;
                 }
                 int to = Subjects.nounPhraseStart(sentence, subject.first) - 1;

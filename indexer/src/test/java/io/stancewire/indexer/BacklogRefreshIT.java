@@ -26,10 +26,7 @@ class BacklogRefreshIT {
 
     @AfterEach
     void removeWhatWasInstalled() throws Exception {
-        for (String alias : IndexSetup.ALIASES) {
-            es.indices().delete(d -> d.index(alias + "-000001").ignoreUnavailable(true));
-        }
-        TemplateFeatureCheckIT.removeTemplates(es);
+        TemplateFeatureCheckIT.removeInstalled(es);
         es.close();
     }
 
@@ -96,9 +93,7 @@ class BacklogRefreshIT {
 
     private void assertEveryIndexRefreshesEvery(String interval) throws Exception {
         for (String alias : IndexSetup.ALIASES) {
-            String firstGeneration = alias + "-000001";
-            var settings = es.indices().getSettings(g -> g.index(firstGeneration)).get(firstGeneration).settings();
-            assertThat(settings.index().refreshInterval().time()).as(alias).isEqualTo(interval);
+            assertThat(IndexSetupIT.refreshIntervalOf(es, alias)).as(alias).isEqualTo(interval);
         }
     }
 }

@@ -21,26 +21,23 @@ class IndexSetupIT {
     /** The node is shared with other test classes, some of which expect it without Stancewire's templates. */
     @AfterEach
     void removeWhatWasInstalled() throws Exception {
-        for (String alias : IndexSetup.ALIASES) {
-            es.indices().delete(d -> d.index(alias + "-000001").ignoreUnavailable(true));
-        }
-        TemplateFeatureCheckIT.removeTemplates(es);
+        TemplateFeatureCheckIT.removeInstalled(es);
         es.close();
     }
 
     @Test
     void aChangedRefreshIntervalReachesTheExistingIndices() throws Exception {
         new IndexSetup(es, IndexSettings.local()).install();
-        assertThat(refreshIntervalOf(Indices.QUOTES)).isEqualTo(IndexSettings.DEFAULT_REFRESH_INTERVAL);
+        assertThat(refreshIntervalOf(es, Indices.QUOTES)).isEqualTo(IndexSettings.DEFAULT_REFRESH_INTERVAL);
 
         new IndexSetup(es, IndexSettings.local().withRefreshInterval("30s")).install();
 
         for (String alias : IndexSetup.ALIASES) {
-            assertThat(refreshIntervalOf(alias)).as(alias).isEqualTo("30s");
+            assertThat(refreshIntervalOf(es, alias)).as(alias).isEqualTo("30s");
         }
     }
 
-    private String refreshIntervalOf(String alias) throws Exception {
+    static String refreshIntervalOf(ElasticsearchClient es, String alias) throws Exception {
         String firstGeneration = alias + "-000001";
         var settings = es.indices().getSettings(g -> g.index(firstGeneration)).get(firstGeneration).settings();
         return settings.index().refreshInterval().time();

@@ -100,6 +100,14 @@ class TemplateFeatureCheckIT {
         assertThat(es.cluster().existsComponentTemplate(e -> e.name(IndexSetup.COMPONENT_SETTINGS)).value()).isFalse();
     }
 
+    /** Indices and templates an {@link IndexSetup#install()} left on the shared node, which other classes expect bare. */
+    static void removeInstalled(ElasticsearchClient es) throws java.io.IOException {
+        for (String alias : IndexSetup.ALIASES) {
+            es.indices().delete(d -> d.index(alias + "-000001").ignoreUnavailable(true));
+        }
+        removeTemplates(es);
+    }
+
     static void removeTemplates(ElasticsearchClient es) throws java.io.IOException {
         for (String alias : IndexSetup.ALIASES) {
             if (es.indices().existsIndexTemplate(e -> e.name(alias)).value()) {

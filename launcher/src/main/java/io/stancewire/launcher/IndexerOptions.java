@@ -27,7 +27,7 @@ final class IndexerOptions {
     @Option(names = "--backlog-threshold", paramLabel = "N", defaultValue = "50000", converter = NotNegative.class,
             description = "Records behind from which the indexer counts as working off a backlog; 0 never "
                     + "(default: ${DEFAULT-VALUE}). Env: STANCEWIRE_BACKLOG_THRESHOLD.")
-    long backlogThreshold;
+    int backlogThreshold;
 
     /** @param index the indices' settings, whose refresh interval comes back after a backlog */
     IndexerSettings settings(String bootstrapServers, String elasticsearchUrl, IndexSettings index) {
@@ -35,25 +35,33 @@ final class IndexerOptions {
                 .withBacklog(new BacklogRefresh.Policy(backlogRefreshInterval, backlogThreshold));
     }
 
-    static final class AtLeastOne implements ITypeConverter<Integer> {
+    /** Refuses a count below its minimum while parsing, before anything starts. */
+    abstract static class AtLeast implements ITypeConverter<Integer> {
+        private final int minimum;
+
+        AtLeast(int minimum) {
+            this.minimum = minimum;
+        }
+
         @Override
         public Integer convert(String value) {
             int n = Integer.parseInt(value.strip());
-            if (n < 1) {
-                throw new IllegalArgumentException("must be at least 1, not " + n);
+            if (n < minimum) {
+                throw new IllegalArgumentException("must be at least " + minimum + ", not " + n);
             }
             return n;
         }
     }
 
-    static final class NotNegative implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            long n = Long.parseLong(value.strip());
-            if (n < 0) {
-                throw new IllegalArgumentException("must be 0 or more, not " + n);
-            }
-            return n;
+    static final class AtLeastOne extends AtLeast {
+        AtLeastOne() {
+            super(1);
+        }
+    }
+
+    static final class NotNegative extends AtLeast {
+        NotNegative() {
+            super(0);
         }
     }
 }

@@ -50,8 +50,8 @@ final class StatusCommand implements Callable<Integer> {
 
     static void print(PipelineStatus.Report report, PrintStream out) {
         out.println("Kafka " + report.kafka());
-        out.printf(Locale.ROOT, "  %-8s %-28s %12s%n", "stage", "consumer group", "records behind");
-        report.lags().forEach(l -> out.printf(Locale.ROOT, "  %-8s %-28s %,12d%n", l.stage(), l.groupId(), l.lag()));
+        out.printf(Locale.ROOT, "  %-8s %-28s %14s%n", "stage", "consumer group", "records behind");
+        report.lags().forEach(l -> out.printf(Locale.ROOT, "  %-8s %-28s %,14d%n", l.stage(), l.groupId(), l.lag()));
         out.println("Elasticsearch " + report.elasticsearch() + (report.health() == null ? "" : " (cluster " + report.health() + ")"));
         out.printf(Locale.ROOT, "  %-24s %12s%n", "index", "documents");
         report.indices().forEach(i -> out.printf(Locale.ROOT, "  %-24s %12s%n", i.alias(),

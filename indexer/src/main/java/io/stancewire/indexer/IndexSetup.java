@@ -23,7 +23,8 @@ import java.util.List;
 public final class IndexSetup {
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
     static final String COMPONENT_SETTINGS = "stancewire-settings";
-    static final List<String> ALIASES = List.of(Indices.ARTICLES, Indices.QUOTES, Indices.DEAD_LETTERS, Indices.TRENDS, Indices.SHIFTS,
+    /** The write aliases of every index the indexer fills. */
+    public static final List<String> ALIASES = List.of(Indices.ARTICLES, Indices.QUOTES, Indices.DEAD_LETTERS, Indices.TRENDS, Indices.SHIFTS,
             Indices.ALERTS, Indices.SPEAKERS);
 
     private final ElasticsearchClient client;

@@ -69,7 +69,6 @@ final class DeadLetterReplay implements AutoCloseable {
      */
     record Outcome(int replayed, Map<String, Integer> skipped, int unmatched) {}
 
-    private static final String TRUNCATED = "…[truncated ";
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String bootstrapServers;
@@ -178,7 +177,7 @@ final class DeadLetterReplay implements AutoCloseable {
         if (letter.payload() == null) {
             return "no payload";
         }
-        if (letter.payload().contains(TRUNCATED)) {
+        if (letter.payloadTruncated()) {
             return "payload truncated";
         }
         if (letter.source() == null || !isTopic(letter.source())) {

@@ -2,6 +2,7 @@ package io.stancewire.launcher;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import io.stancewire.indexer.IndexSetup;
 import io.stancewire.model.Indices;
 
 import java.time.Duration;
@@ -26,9 +27,6 @@ final class PipelineStatus {
     record Report(String kafka, List<GroupLag> lags, String elasticsearch, String health, List<IndexCount> indices,
                   List<DeadLetterCount> deadLetters, List<String> problems) {}
 
-    static final List<String> ALIASES = List.of(Indices.ARTICLES, Indices.QUOTES, Indices.SPEAKERS, Indices.TRENDS,
-            Indices.SHIFTS, Indices.ALERTS, Indices.DEAD_LETTERS);
-
     private final List<ConsumerLag.Group> groups;
     private final Duration timeout;
 
@@ -46,7 +44,7 @@ final class PipelineStatus {
         List<DeadLetterCount> deadLetters = new ArrayList<>();
         try {
             health = es.cluster().health().status().jsonValue();
-            for (String alias : ALIASES) {
+            for (String alias : IndexSetup.ALIASES) {
                 boolean exists = es.indices().existsAlias(a -> a.name(alias)).value();
                 indices.add(new IndexCount(alias, exists ? es.count(c -> c.index(alias)).count() : null));
             }

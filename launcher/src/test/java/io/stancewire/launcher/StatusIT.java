@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexSettings;
+import io.stancewire.indexer.IndexSetup;
 import io.stancewire.local.LocalElasticsearch;
 import io.stancewire.local.LocalKafka;
 import io.stancewire.model.DeadLetter;
@@ -65,7 +66,7 @@ class StatusIT {
                 assertThat(report.problems()).isEmpty();
                 assertThat(report.lags()).containsExactly(new PipelineStatus.GroupLag("test", group, 2));
                 assertThat(report.health()).isIn("green", "yellow");
-                assertThat(report.indices()).extracting(PipelineStatus.IndexCount::alias).containsExactlyElementsOf(PipelineStatus.ALIASES);
+                assertThat(report.indices()).extracting(PipelineStatus.IndexCount::alias).containsExactlyElementsOf(IndexSetup.ALIASES);
                 assertThat(report.indices()).filteredOn(i -> i.alias().equals(Indices.DEAD_LETTERS))
                         .singleElement().satisfies(i -> assertThat(i.documents()).isGreaterThanOrEqualTo(2));
                 assertThat(report.deadLetters()).contains(new PipelineStatus.DeadLetterCount(stage, "too-big", 2));

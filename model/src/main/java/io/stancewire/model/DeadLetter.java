@@ -27,6 +27,7 @@ public record DeadLetter(
     public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
     /** Error messages can quote the offending value in full (Elasticsearch does); the payload already has it. */
     public static final int MAX_ERROR_CHARS = 2 * 1024;
+    private static final String TRUNCATION_MARK = "…[truncated ";
 
     public static DeadLetter of(String stage, String source, Integer partition, Long offset, String key,
                                 String reason, String error, String payload) {
@@ -37,6 +38,11 @@ public record DeadLetter(
     private static String cut(String text, int max) {
         return text == null || text.length() <= max
                 ? text
-                : text.substring(0, max) + "…[truncated " + (text.length() - max) + " chars]";
+                : text.substring(0, max) + TRUNCATION_MARK + (text.length() - max) + " chars]";
+    }
+
+    /** Whether the payload was cut to fit the topic, so it is no longer the record that failed. */
+    public boolean payloadTruncated() {
+        return payload != null && payload.length() > MAX_PAYLOAD_CHARS && payload.startsWith(TRUNCATION_MARK, MAX_PAYLOAD_CHARS);
     }
 }

@@ -53,6 +53,18 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aDeadLetterKnowsWhetherItsPayloadWasCutAndKeepsThatOutOfItsJson() {
+        DeadLetter cut = DeadLetter.of("indexer", "t", 0, 0L, "k", "too-big", "e", "x".repeat(DeadLetter.MAX_PAYLOAD_CHARS + 10));
+        DeadLetter whole = DeadLetter.of("indexer", "t", 0, 0L, "k", "invalid-record", "e", "{\"note\":\"…[truncated \"}");
+
+        assertThat(cut.payloadTruncated()).isTrue();
+        assertThat(whole.payloadTruncated()).as("the mark inside a short payload is the input's own text").isFalse();
+        assertThat(Json.read(Json.write(cut), DeadLetter.class).payloadTruncated()).isTrue();
+        // the dead-letter index's mapping is strict: a derived field in the JSON would be rejected
+        assertThat(new String(Json.write(cut), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("payloadTruncated");
+    }
+
+    @Test
     void idsAreDeterministicAndDistinct() {
         assertThat(Ids.articleId("https://a/1")).isEqualTo(Ids.articleId("https://a/1")).hasSize(32);
         assertThat(Ids.quoteId("a", 1, 2)).isNotEqualTo(Ids.quoteId("a", 1, 3));

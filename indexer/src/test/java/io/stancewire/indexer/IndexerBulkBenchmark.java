@@ -220,15 +220,17 @@ public final class IndexerBulkBenchmark {
                 String title = source.path("why").asText();
                 int perArticle = 1 + random.nextInt(4);
                 for (int i = 0; i < perArticle && records.size() < count; i++) {
-                    String text = samples.get(random.nextInt(samples.size())).path("quote").asText();
+                    JsonNode quoted = samples.get(random.nextInt(samples.size()));
+                    String text = quoted.path("quote").asText();
                     if (random.nextBoolean()) {
                         // A second sentence from another quotation, so texts (and the terms index) keep growing.
                         text = text + " " + firstSentence(samples.get(random.nextInt(samples.size())).path("quote").asText());
                     }
+                    // As in the pipeline, the context is the sentences the quote stands in, so it contains the quote.
+                    String context = quoted.path("context").asText().replace(quoted.path("quote").asText(), text);
                     int begin = 120 + i * 700 + random.nextInt(200);
                     int end = begin + text.length();
                     String name = person.path("speaker").asText();
-                    String context = person.path("context").asText();
                     List<Stance> stances = new ArrayList<>();
                     stances.add(new Stance("china-ai", LABELS.get(random.nextInt(LABELS.size())),
                             Math.round((0.35 + random.nextDouble() * 0.65) * 1000) / 1000.0,

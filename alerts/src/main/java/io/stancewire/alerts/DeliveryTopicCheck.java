@@ -24,7 +24,7 @@ import java.util.function.Function;
  * closed when the last task's processor closes.
  */
 final class DeliveryTopicCheck implements ProcessorSupplier<String, Matched, String, DeliveryTopicCheck.Routed> {
-    static final String MISSING_REASON = "delivery-topic-missing";
+    static final String MISSING_REASON = AlertDelivery.TOPIC_MISSING;
 
     /** The alert to deliver, or with {@code missing} set, why it cannot be. */
     record Routed(Matched matched, String missing) {

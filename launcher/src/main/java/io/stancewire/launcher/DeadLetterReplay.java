@@ -1,8 +1,11 @@
 package io.stancewire.launcher;
 
+import io.stancewire.model.Alert;
+import io.stancewire.model.AlertDelivery;
 import io.stancewire.model.DeadLetter;
 import io.stancewire.model.InvalidRecordException;
 import io.stancewire.model.Json;
+import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +41,8 @@ import java.util.function.Consumer;
  * its start, and the records it sends commit together with its position (one Kafka transaction per batch), so a
  * dead letter is replayed once per filter however often the command runs or crashes. Replays go through the
  * pipeline again, whose writes are idempotent (deterministic ids), except what reaches subscribers: a replayed alert
- * is delivered again.
+ * is delivered again. An alert replayed to its subscriber's Kafka topic also gets a new delivery record (delivered,
+ * channel kafka) in the same transaction, replacing the one that said it was dead-lettered.
  * <p>
  * Not replayable, so counted and left: dead letters whose source is not a topic (a feed URL, a file line), whose
  * payload was cut to fit the dead-letter topic, or that have no payload.
@@ -73,16 +78,20 @@ final class DeadLetterReplay implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String deadLetterTopic;
+    private final String deliveriesTopic;
+    private final Clock clock;
     private final Admin admin;
     private final Map<String, Boolean> topicExists = new HashMap<>();
 
     DeadLetterReplay(String bootstrapServers) {
-        this(bootstrapServers, Topics.DEAD_LETTER);
+        this(bootstrapServers, Topics.DEAD_LETTER, Topics.ALERT_DELIVERIES, Clock.systemUTC());
     }
 
-    DeadLetterReplay(String bootstrapServers, String deadLetterTopic) {
+    DeadLetterReplay(String bootstrapServers, String deadLetterTopic, String deliveriesTopic, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.deadLetterTopic = deadLetterTopic;
+        this.deliveriesTopic = deliveriesTopic;
+        this.clock = clock;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
@@ -159,6 +168,10 @@ final class DeadLetterReplay implements AutoCloseable {
         }
         if (producer != null) {
             producer.send(new ProducerRecord<>(letter.source(), letter.key(), letter.payload().getBytes(StandardCharsets.UTF_8)));
+            if (isUndeliveredAlert(letter)) {
+                AlertDelivery delivered = delivered(alert(letter));
+                producer.send(new ProducerRecord<>(deliveriesTopic, delivered.key(), Json.write(delivered)));
+            }
         }
         tally.replayed++;
         progress.accept(String.format(Locale.ROOT, "%s %s -> %s key=%s (%s, %s)", producer == null ? "would replay" : "replayed",
@@ -183,7 +196,29 @@ final class DeadLetterReplay implements AutoCloseable {
         if (letter.source() == null || !isTopic(letter.source())) {
             return "source is not a topic";
         }
+        if (isUndeliveredAlert(letter) && alert(letter) == null) {
+            return "payload is not an alert";
+        }
         return null;
+    }
+
+    private static boolean isUndeliveredAlert(DeadLetter letter) {
+        return "alerts".equals(letter.stage()) && AlertDelivery.TOPIC_MISSING.equals(letter.reason());
+    }
+
+    /** The alert a topic-missing dead letter holds, or null if its payload is not one. */
+    private static Alert alert(DeadLetter letter) {
+        try {
+            Alert alert = Json.read(letter.payload().getBytes(StandardCharsets.UTF_8), Alert.class);
+            return alert.id() == null ? null : alert;
+        } catch (InvalidRecordException e) {
+            return null;
+        }
+    }
+
+    private AlertDelivery delivered(Alert alert) {
+        return new AlertDelivery(SchemaVersion.CURRENT, alert.id(), alert.subscriptionId(), alert.owner(),
+                AlertDelivery.DELIVERED, 1, null, clock.instant(), AlertDelivery.KAFKA);
     }
 
     private boolean isTopic(String name) {

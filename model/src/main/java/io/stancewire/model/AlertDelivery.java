@@ -28,6 +28,11 @@ public record AlertDelivery(
     public static final String DEAD_LETTERED = "dead-lettered";
     public static final String WEBHOOK = "webhook";
     public static final String KAFKA = "kafka";
+    /**
+     * The dead-letter reason of an alert whose subscriber topic was missing; the dead letter holds the alert, so that
+     * it can be replayed to the topic once it is back.
+     */
+    public static final String TOPIC_MISSING = "delivery-topic-missing";
 
     /** A webhook outcome, as the notifier records it. */
     public AlertDelivery(int schemaVersion, String alertId, String subscriptionId, String owner, String status,

@@ -1,6 +1,7 @@
-// The search page: result list with highlighted quotes, facets, paging and export of the whole result.
+// The search page: result list with highlighted quotes, facets, saved searches, paging and export of the whole result.
 import {el, clear, highlighted, stanceBadge, sourceLink, speakerHref, quoteHref, formatDate} from './dom.js';
 import {searchQuotes, exportHref} from './api.js';
+import {renderSaved} from './saved.js';
 
 const PAGE_SIZE = 20;
 
@@ -86,7 +87,7 @@ function describe(filters) {
 }
 
 function renderFacets(facets, filters) {
-  const aside = el('aside', {class: 'facets', id: 'facets'});
+  const aside = el('aside', {class: 'facets', id: 'facets'}, renderSaved(filters));
   if (!facets) return aside;
   aside.append(
     facetList('Stance', 'label', facets.labels, filters),

@@ -229,6 +229,42 @@ class ConsoleIT {
     }
 
     @Test
+    void researcherSavesASearchAndComesBackToIt() throws Exception {
+        open("/");
+        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
+        browserErrors(); // from here on: this test's own
+        open("/?q=Triolo&label=AGAINST");
+        assertThat(text("#saved-list")).isEqualTo("none yet");
+        String name = "Triolo <b>bearish</b>";
+        browser.findElement(By.id("save-name")).sendKeys(name);
+        browser.findElement(By.id("save-button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#saved-list li[data-name]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#saved-list a"))).extracting(WebElement::getText)
+                .as("the name is text, its markup not made elements").containsExactly(name);
+        assertThat(browser.findElements(By.cssSelector("#saved-searches b"))).isEmpty();
+        // Saving under the same name replaces the search instead of listing it twice.
+        browser.findElement(By.id("save-name")).sendKeys(name);
+        browser.findElement(By.id("save-button")).click();
+        assertThat(browser.findElements(By.cssSelector("#saved-list li[data-name]"))).hasSize(1);
+        screenshot("06-saved-search");
+
+        // Kept across pages and visits; an empty search offers nothing to save.
+        open("/");
+        assertThat(browser.findElements(By.id("save-search"))).isEmpty();
+        browser.findElement(By.cssSelector("#saved-list a")).click();
+        awaitPage("label=AGAINST");
+        assertThat(browser.getCurrentUrl()).contains("q=Triolo");
+        Set<String> expected = ids(quotes.stream().filter(q -> mentions(q, "Triolo") && label(q).equals("AGAINST")));
+        assertThat(text("#total")).isEqualTo(Integer.toString(expected.size()));
+
+        browser.findElement(By.cssSelector("#saved-list button.remove")).click();
+        assertThat(text("#saved-list")).isEqualTo("none yet");
+        open("/");
+        assertThat(text("#saved-list")).as("forgotten for good").isEqualTo("none yet");
+        assertThat(browserErrors()).as("errors in the browser console").isEmpty();
+    }
+
+    @Test
     void articleMarkupShowsAsTextAndNeverRuns() throws Exception {
         open("/console/quotes/" + hostile.id());
         assertThat(text("#quote-text")).isEqualTo(XSS_TEXT);

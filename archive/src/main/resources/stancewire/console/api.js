@@ -46,3 +46,24 @@ export function exportHref(filters, format) {
 export const searchQuotes = params => getJson('/api/quotes', params);
 export const getQuote = id => getJson('/api/quotes/' + encodeURIComponent(id));
 export const speakerStance = name => getJson('/api/speakers/' + encodeURIComponent(name) + '/stance');
+
+/**
+ * The alerts API, which this server forwards from /api/alerts/ (so the page keeps to its own origin). It answers
+ * errors as {error: message}, this server (alerts off, unreachable) as {error: code, message}.
+ */
+export async function alertsApi(method, path, apiKey, body) {
+  const headers = {Accept: 'application/json', Authorization: 'Bearer ' + apiKey};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch('/api/alerts/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  if (response.status === 204) return null;
+  let data;
+  try {
+    data = await response.json();
+  } catch {
+    throw new ApiError(response.status, 'bad-response', 'the alerts API answered ' + response.status + ' without JSON');
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data && data.error, (data && (data.message || data.error)) || ('HTTP ' + response.status));
+  }
+  return data;
+}

@@ -1,9 +1,10 @@
-// Entry point: reads the address, fills the search form from it and shows the search, a quote or a speaker.
+// Entry point: reads the address, fills the search form from it and shows the search, a quote, a speaker or the alerts.
 import {filtersOf, FILTERS} from './api.js';
 import {el, clear} from './dom.js';
 import {showSearch} from './search.js';
 import {showQuote} from './quote.js';
 import {showSpeaker} from './speaker.js';
+import {showAlerts} from './alerts.js';
 
 const view = document.getElementById('view');
 const form = document.getElementById('search');
@@ -47,6 +48,8 @@ async function route() {
       await showQuote(view, decodeURIComponent(quote[1]));
     } else if (speaker) {
       await showSpeaker(view, decodeURIComponent(speaker[1]));
+    } else if (path === '/console/alerts') {
+      await showAlerts(view);
     } else {
       const filters = filtersOf(location.search);
       fillForm(filters);

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ public final class ArchiveServer implements AutoCloseable {
     private final String openApi;
     private final List<String> routes = new ArrayList<>();
 
-    private ArchiveServer(ElasticsearchClient ownedClient, QuoteArchive archive, Handler metrics) {
+    private ArchiveServer(ElasticsearchClient ownedClient, QuoteArchive archive, Handler metrics, URI alertsApi) {
         this.ownedClient = ownedClient;
         this.archive = archive;
         this.openApi = resource(OPENAPI_RESOURCE);
@@ -62,6 +63,8 @@ public final class ArchiveServer implements AutoCloseable {
             // Not an API route (not in routes() nor the OpenAPI description): the process's meters for Prometheus.
             app.get("/metrics", metrics);
         }
+        // Not an API route either: the alerts API's own, forwarded for the console's alerts page.
+        AlertsProxy.install(app, alertsApi);
         app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad-request", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
                 e.getStatus() == 404 ? "not-found" : "http-" + e.getStatus(), e.getMessage()));
@@ -92,7 +95,12 @@ public final class ArchiveServer implements AutoCloseable {
 
     /** Also serves {@code GET /metrics} with {@code metrics}: the running process's meters, for Prometheus. */
     public static ArchiveServer start(int port, String elasticsearchUrl, Handler metrics) {
-        return start("127.0.0.1", port, elasticsearchUrl, Indices.QUOTES, metrics);
+        return start(port, elasticsearchUrl, metrics, null);
+    }
+
+    /** Also forwards {@code /api/alerts/*} to the alerts API at {@code alertsApi}, for the console's alerts page. */
+    public static ArchiveServer start(int port, String elasticsearchUrl, Handler metrics, URI alertsApi) {
+        return start("127.0.0.1", port, elasticsearchUrl, Indices.QUOTES, metrics, alertsApi);
     }
 
     public static ArchiveServer start(String host, int port, String elasticsearchUrl) {
@@ -101,12 +109,18 @@ public final class ArchiveServer implements AutoCloseable {
 
     /** @param index the quote index or alias to serve; tests sharing one node use their own */
     public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index) {
-        return start(host, port, elasticsearchUrl, index, null);
+        return start(host, port, elasticsearchUrl, index, null, null);
     }
 
-    private static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, Handler metrics) {
+    /** With the alerts API at {@code alertsApi} behind {@code /api/alerts/*}; tests sharing one node use their own index. */
+    public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, URI alertsApi) {
+        return start(host, port, elasticsearchUrl, index, null, alertsApi);
+    }
+
+    private static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, Handler metrics,
+                                       URI alertsApi) {
         ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl);
-        ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client, index), metrics);
+        ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client, index), metrics, alertsApi);
         try {
             server.app.start(host, port);
         } catch (RuntimeException e) {
@@ -173,7 +187,7 @@ public final class ArchiveServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, HttpStatus status, String code, String message) {
+    static void error(Context ctx, HttpStatus status, String code, String message) {
         ctx.status(status).json(new ApiError(code, message));
     }
 

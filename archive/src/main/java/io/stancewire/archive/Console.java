@@ -26,7 +26,8 @@ final class Console {
     static final String RESOURCES = "stancewire/console";
     static final String ASSETS_PATH = "/console/assets";
     /** Addresses that show the console; the script tells them apart. */
-    static final List<String> PAGES = List.of("/", "/console", "/console/quotes/{id}", "/console/speakers/{name}");
+    static final List<String> PAGES = List.of("/", "/console", "/console/quotes/{id}", "/console/speakers/{name}",
+            "/console/alerts");
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",

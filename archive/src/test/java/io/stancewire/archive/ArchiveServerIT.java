@@ -187,6 +187,13 @@ class ArchiveServerIT {
     }
 
     @Test
+    void alertsAnswerThatTheyAreOffWhenNoAlertsApiIsRunning() throws Exception {
+        JsonNode error = json("/api/alerts/subscriptions", 404);
+        assertThat(error.get("error").asText()).isEqualTo("alerts-off");
+        assertThat(error.get("message").asText()).contains("--owners");
+    }
+
+    @Test
     void speakerStanceRoute() throws Exception {
         JsonNode stance = json("/api/speakers/" + enc("Kai-Fu Lee").replace("+", "%20") + "/stance", 200);
         long expected = quotes.stream().filter(q -> q.speaker().name().equals("Kai-Fu Lee")).count();

@@ -3,18 +3,27 @@ package io.stancewire.archive;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.stancewire.alerts.AlertsApi;
+import io.stancewire.alerts.Owners;
 import io.stancewire.indexer.ElasticsearchClients;
 import io.stancewire.indexer.IndexSettings;
 import io.stancewire.indexer.IndexSetup;
 import io.stancewire.indexer.QuoteDocument;
 import io.stancewire.local.LocalElasticsearch;
+import io.stancewire.local.LocalKafka;
 import io.stancewire.model.Ids;
 import io.stancewire.model.Mention;
 import io.stancewire.model.Quote;
 import io.stancewire.model.SchemaVersion;
 import io.stancewire.model.Speaker;
 import io.stancewire.model.Stance;
+import io.stancewire.model.Subscription;
+import io.stancewire.model.Topics;
+import io.stancewire.model.Json;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +80,7 @@ class ConsoleIT {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String ALICE_KEY = "alice-console-key";
     static final Duration WAIT = Duration.ofSeconds(15);
 
     /** Markup where articles put text; each payload would set window.__xss if it ever ran. */
@@ -83,6 +93,7 @@ class ConsoleIT {
     static Path dir;
     static ElasticsearchClient es;
     static ArchiveServer server;
+    static AlertsApi alerts;
     static ChromeDriver browser;
     static WebDriverWait wait;
     static Path downloads;
@@ -114,7 +125,15 @@ class ConsoleIT {
         quotes.add(hostile);
         index(quotes);
 
-        server = ArchiveServer.start("127.0.0.1", 0, node.httpUrl().toString(), INDEX);
+        String kafka = LocalKafka.sharedForTests().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            Set<String> existing = admin.listTopics().names().get();
+            admin.createTopics(Stream.of(Topics.SUBSCRIPTIONS, Topics.ALERT_DELIVERIES).filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+        }
+        // Private webhooks allowed: the test's webhook is on 127.0.0.1 (nothing delivers to it here).
+        alerts = AlertsApi.start(kafka, new Owners(Map.of("alice", ALICE_KEY), Map.of()), "127.0.0.1", 0, true);
+        server = ArchiveServer.start("127.0.0.1", 0, node.httpUrl().toString(), INDEX, URI.create("http://127.0.0.1:" + alerts.port()));
         Files.createDirectories(SCREENSHOTS);
         downloads = Files.createDirectories(dir.resolve("downloads"));
         browser = chromium(downloads, Files.createDirectories(dir.resolve("chromium-profile")));
@@ -125,6 +144,7 @@ class ConsoleIT {
     static void stop() throws IOException {
         if (browser != null) browser.quit();
         if (server != null) server.close();
+        if (alerts != null) alerts.close();
         if (es != null) {
             es.indices().delete(d -> d.index(INDEX).ignoreUnavailable(true));
             es.close();
@@ -262,6 +282,70 @@ class ConsoleIT {
         open("/");
         assertThat(text("#saved-list")).as("forgotten for good").isEqualTo("none yet");
         assertThat(browserErrors()).as("errors in the browser console").isEmpty();
+    }
+
+    @Test
+    void analystCreatesAnAlertFromASearchAndDeletesIt() throws Exception {
+        open("/");
+        ((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear()");
+        browserErrors(); // from here on: this test's own
+        open("/?speaker=Paul%20Triolo&label=AGAINST");
+        browser.findElement(By.id("alert-me")).click();
+        awaitPage("/console/alerts");
+
+        // The key names the owner; a wrong one is refused by the alerts API, behind this server.
+        browser.findElement(By.id("api-key")).sendKeys("not-a-key", Keys.ENTER);
+        wait.until(d -> !d.findElements(By.id("key-error")).isEmpty());
+        assertThat(text("#key-error")).isEqualTo("unknown API key");
+        browser.findElement(By.id("api-key")).sendKeys(ALICE_KEY, Keys.ENTER);
+        wait.until(d -> !d.findElements(By.id("new-alert")).isEmpty());
+        assertThat(browser.findElements(By.id("no-alerts"))).hasSize(1);
+
+        // The search it came from fills the form in.
+        assertThat(browser.findElement(By.id("alert-speaker")).getDomProperty("value")).isEqualTo("Paul Triolo");
+        assertThat(browser.findElement(By.id("alert-stance")).getDomProperty("value")).isEqualTo("AGAINST");
+        assertThat(browser.findElement(By.id("alert-name")).getDomProperty("value")).isEqualTo("Paul Triolo · AGAINST");
+
+        // A query the matcher cannot parse is refused with the parser's message, and nothing is created.
+        browser.findElement(By.id("alert-query")).sendKeys("hardware AND (");
+        browser.findElement(By.id("alert-webhookUrl")).sendKeys("http://127.0.0.1:9/hook");
+        browser.findElement(By.id("create-alert")).click();
+        wait.until(d -> d.findElement(By.id("alert-error")).isDisplayed());
+        assertThat(text("#alert-error")).isNotBlank();
+        assertThat(subscriptionsOf(ALICE_KEY)).isEmpty();
+
+        browser.findElement(By.id("alert-query")).clear();
+        browser.findElement(By.id("alert-query")).sendKeys("hardware");
+        browser.findElement(By.id("create-alert")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#alert-list tr[data-id]")).isEmpty());
+        List<Subscription> created = subscriptionsOf(ALICE_KEY);
+        assertThat(created).singleElement().satisfies(sub -> {
+            assertThat(sub.speaker()).isEqualTo("Paul Triolo");
+            assertThat(sub.stance()).isEqualTo("AGAINST");
+            assertThat(sub.query()).isEqualTo("hardware");
+            assertThat(sub.kind()).isEqualTo(Subscription.QUOTE);
+            assertThat(sub.webhookUrl()).isEqualTo("http://127.0.0.1:9/hook");
+        });
+        WebElement row = browser.findElement(By.cssSelector("#alert-list tr[data-id='" + created.getFirst().id() + "']"));
+        assertThat(row.findElement(By.cssSelector(".alert-match")).getText())
+                .isEqualTo("speaker Paul Triolo, stance AGAINST, text hardware");
+        assertThat(row.findElement(By.cssSelector(".alert-deliveries")).getText()).isEqualTo("0 delivered, 0 dead-lettered");
+        screenshot("07-alerts");
+
+        row.findElement(By.cssSelector("button.delete")).click();
+        wait.until(d -> !d.findElements(By.id("no-alerts")).isEmpty());
+        assertThat(subscriptionsOf(ALICE_KEY)).isEmpty();
+        // The refused key and query answered 401 and 400, which Chromium logs as failed loads; nothing else went wrong.
+        assertThat(browserErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+    }
+
+    /** What the alerts API itself holds for an owner, asked directly, not through the console's server. */
+    private static List<Subscription> subscriptionsOf(String key) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + alerts.port() + "/api/alerts/subscriptions"))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return List.of(Json.MAPPER.readValue(response.body(), Subscription[].class));
     }
 
     @Test

@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -86,7 +87,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 Progress progress = new Progress(meters);
                 return once ? runOnce(producer, services, es, progress, signal, alerts != null)
-                        : runForever(producer, services, progress, signal, metrics);
+                        : runForever(producer, services, progress, signal, metrics,
+                                alerts == null ? null : URI.create("http://127.0.0.1:" + alerts.api().port()));
             }
         }
     }
@@ -136,11 +138,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** @param alertsApi the alerts API to forward the console's alerts page to, null when alerts are off */
     private int runForever(FeedProducer producer, LocalServices services, Progress progress, StopSignal signal,
-                           ProcessMetrics metrics) throws Exception {
-        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl, metrics.handler())) {
+                           ProcessMetrics metrics, URI alertsApi) throws Exception {
+        try (ArchiveServer api = ArchiveServer.start(apiPort, services.elasticsearchUrl, metrics.handler(), alertsApi)) {
             Thread polling = signal.stopOnFailure(Thread.ofPlatform().name("producer")).start(() -> producer.run(signal.flag()));
-            out.println("stancewire: console on http://localhost:" + api.port() + "/ (search, speakers, export)");
+            out.println("stancewire: console on http://localhost:" + api.port() + "/ (search, speakers, export"
+                    + (alertsApi == null ? "; alerts need --owners" : ", alerts") + ")");
             out.println("stancewire: quote archive API on http://127.0.0.1:" + api.port() + "/api/quotes?speaker=Paul%20Triolo"
                     + " (description: /api/openapi.json)");
             out.println("stancewire: Prometheus metrics on http://127.0.0.1:" + api.port() + "/metrics");

@@ -90,7 +90,7 @@ public final class ArchiveServer implements AutoCloseable {
 
     /** Serves on 127.0.0.1; {@code port} 0 picks a free port. */
     public static ArchiveServer start(int port, String elasticsearchUrl) {
-        return start("127.0.0.1", port, elasticsearchUrl);
+        return start(port, elasticsearchUrl, null);
     }
 
     /** Also serves {@code GET /metrics} with {@code metrics}: the running process's meters, for Prometheus. */
@@ -103,16 +103,7 @@ public final class ArchiveServer implements AutoCloseable {
         return start("127.0.0.1", port, elasticsearchUrl, Indices.QUOTES, metrics, alertsApi);
     }
 
-    public static ArchiveServer start(String host, int port, String elasticsearchUrl) {
-        return start(host, port, elasticsearchUrl, Indices.QUOTES);
-    }
-
     /** @param index the quote index or alias to serve; tests sharing one node use their own */
-    public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index) {
-        return start(host, port, elasticsearchUrl, index, null, null);
-    }
-
-    /** With the alerts API at {@code alertsApi} behind {@code /api/alerts/*}; tests sharing one node use their own index. */
     public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, URI alertsApi) {
         return start(host, port, elasticsearchUrl, index, null, alertsApi);
     }

@@ -103,13 +103,14 @@ public final class ArchiveServer implements AutoCloseable {
         return start("127.0.0.1", port, elasticsearchUrl, Indices.QUOTES, metrics, alertsApi);
     }
 
-    /** @param index the quote index or alias to serve; tests sharing one node use their own */
-    public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, URI alertsApi) {
-        return start(host, port, elasticsearchUrl, index, null, alertsApi);
-    }
-
-    private static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, Handler metrics,
-                                       URI alertsApi) {
+    /**
+     * @param host      the address to listen on: 127.0.0.1, or 0.0.0.0 in a container whose port is published
+     * @param index     the quote index or alias to serve; tests sharing one node use their own
+     * @param metrics   serves {@code GET /metrics} when not null
+     * @param alertsApi the alerts API behind {@code /api/alerts/*}, or null when alerts are off
+     */
+    public static ArchiveServer start(String host, int port, String elasticsearchUrl, String index, Handler metrics,
+                                      URI alertsApi) {
         ElasticsearchClient client = ElasticsearchClients.create(elasticsearchUrl);
         ArchiveServer server = new ArchiveServer(client, new QuoteArchive(client, index), metrics, alertsApi);
         try {

@@ -133,7 +133,7 @@ class ConsoleIT {
         }
         // Private webhooks allowed: the test's webhook is on 127.0.0.1 (nothing delivers to it here).
         alerts = AlertsApi.start(kafka, new Owners(Map.of("alice", ALICE_KEY), Map.of()), "127.0.0.1", 0, true);
-        server = ArchiveServer.start("127.0.0.1", 0, node.httpUrl().toString(), INDEX, URI.create("http://127.0.0.1:" + alerts.port()));
+        server = ArchiveServer.start("127.0.0.1", 0, node.httpUrl().toString(), INDEX, null, URI.create("http://127.0.0.1:" + alerts.port()));
         Files.createDirectories(SCREENSHOTS);
         downloads = Files.createDirectories(dir.resolve("downloads"));
         browser = chromium(downloads, Files.createDirectories(dir.resolve("chromium-profile")));

@@ -18,7 +18,7 @@ final class AlertOptions {
     Path owners;
 
     @Option(names = "--alerts-port", paramLabel = "PORT", defaultValue = "8480",
-            description = "Port of the alert subscription API on 127.0.0.1 (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_ALERTS_PORT.")
+            description = "Port of the alert subscription API, on 127.0.0.1 unless `serve --bind` says otherwise (default: ${DEFAULT-VALUE}). Env: STANCEWIRE_ALERTS_PORT.")
     int port;
 
     @Option(names = "--allow-private-webhooks",
@@ -36,11 +36,16 @@ final class AlertOptions {
 
     /** @return null when no owners file was given */
     Running startIfConfigured(String bootstrapServers, MeterRegistry meters) {
+        return startIfConfigured(bootstrapServers, meters, "127.0.0.1");
+    }
+
+    /** @param host the address the API listens on */
+    Running startIfConfigured(String bootstrapServers, MeterRegistry meters, String host) {
         if (owners == null) {
             return null;
         }
         Owners loaded = Owners.load(owners);
-        AlertsApi api = AlertsApi.start(bootstrapServers, loaded, "127.0.0.1", port, allowPrivateWebhooks);
+        AlertsApi api = AlertsApi.start(bootstrapServers, loaded, host, port, allowPrivateWebhooks);
         try {
             WebhookNotifier notifier = new WebhookNotifier(
                     NotifierSettings.defaults(bootstrapServers).withAllowPrivateAddresses(allowPrivateWebhooks), loaded, meters).start();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "Options can also come from the environment (STANCEWIRE_<OPTION>, e.g. STANCEWIRE_KAFKA) or from a properties",
                 "file (./stancewire.properties, or the file named by STANCEWIRE_CONFIG; keys are option names without dashes)."},
         subcommands = {RunCommand.class, ProduceCommand.class, StreamsCommand.class, IndexCommand.class,
-                ServeCommands.Kafka.class, ServeCommands.Elasticsearch.class, AnnotateCommand.class, StanceCommand.class, FeedsCommand.class, QuotesCommand.class, AlertsCommand.class, DeadLettersCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+                ServeCommands.Kafka.class, ServeCommands.Elasticsearch.class, AnnotateCommand.class, StanceCommand.class, FeedsCommand.class, QuotesCommand.class, AlertsCommand.class, DeadLettersCommand.class, StatusCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {}
 

@@ -85,7 +85,11 @@ class DockerComposeTest {
     void hostPortsAreUniqueAndStagesReachServersByServiceName() {
         List<String> hostPorts = new ArrayList<>();
         for (var service : iterable(compose.get("services").fields())) {
-            service.getValue().path("ports").forEach(p -> hostPorts.add(p.asText().split(":")[0]));
+            // "8479:8479" or "127.0.0.1:8479:8479": the host port is the one before the container's.
+            service.getValue().path("ports").forEach(p -> {
+                String[] parts = p.asText().split(":");
+                hostPorts.add(parts[parts.length - 2]);
+            });
         }
         assertThat(hostPorts).doesNotHaveDuplicates();
         for (var service : iterable(compose.get("services").fields())) {

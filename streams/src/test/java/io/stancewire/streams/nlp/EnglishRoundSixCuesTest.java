@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own source ("the mayor’s claim that", "a request by … that"), sources in relative clauses (", who said"), verbs the
  * lists lacked ("ruled", "indicated", "posited"), "according to him", a long circumstance after a closing attribution,
  * a list of accused, and two things that are not relations (a fronted phrase before "X announced his resignation", a
- * relative clause after a proposition noun). Invented sentences, not the evaluation's.
+ * relative clause after a proposition noun); "which they say will …", and "they" for a group named earlier in its own
+ * sentence. Invented sentences, not the evaluation's.
  */
 class EnglishRoundSixCuesTest {
 
@@ -145,5 +146,32 @@ class EnglishRoundSixCuesTest {
     void aFrontedPhraseBeforeAnAnnouncementWithAnObjectIsNoContent() {
         assertThat(SharedAnalyzer.englishQuotes("In addition to the new fees, interim Director Dr. Sara Kent announced her "
                 + "resignation Monday.")).isEmpty();
+    }
+
+    @Test
+    void aCommitmentInARelativeClauseIsTheAntecedents() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("The council met with Mayor Dana Cruz, who had vowed to cut the city's "
+                + "payroll by a tenth.");
+        assertThat(q.text()).isEqualTo("to cut the city's payroll by a tenth");
+        assertThat(q.speaker().mention().text()).isEqualTo("who");
+        assertThat(q.speaker().name()).isEqualTo("Dana Cruz");
+    }
+
+    @Test
+    void whichTheySayMakesTheRestOfTheRelativeClauseTheirs() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Farmers asked the governor to veto the water tax, which they say will "
+                + "drive small growers out of business.");
+        assertThat(q.text()).isEqualTo("will drive small growers out of business");
+        assertThat(q.cue()).isEqualTo("say");
+        assertThat(q.speaker().mention().text()).isEqualTo("they");
+        assertThat(q.speaker().name()).isEqualTo("Farmers");
+    }
+
+    @Test
+    void theyWithNoOneSpeakingIsAGroupNamedEarlierInItsSentence() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Mayor Lee Park met with nurses on Monday, and they said staffing had "
+                + "fallen for years.");
+        assertThat(q.text()).isEqualTo("staffing had fallen for years");
+        assertThat(q.speaker().name()).isEqualTo("nurses");
     }
 }

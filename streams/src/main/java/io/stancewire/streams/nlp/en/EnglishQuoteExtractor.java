@@ -861,9 +861,17 @@ public final class EnglishQuoteExtractor {
             for (int v = 2; v <= last; v++) {
                 Tok t = sentence.get(v);
                 boolean finite = Phrases.finite(t) || t.tag().equals("VBN") && Phrases.perfect(sentence, v);
-                int who = finite && SpeechVerbs.REPORTING.contains(t.lemma()) ? RelativeClauses.pronoun(sentence, v) : -1;
+                boolean cue = SpeechVerbs.REPORTING.contains(t.lemma()) || Cues.commitment(sentence, v, last) > 0;
+                int who = finite && cue ? RelativeClauses.pronoun(sentence, v) : -1;
                 if (who > 0) {
                     out.addAll(relativeClause(sentence, v, who, last));
+                } else if (finite && RelativeClauses.embedded(sentence, v, last)) {
+                    // "the tariff on car parts, which they say will increase the cost …": the speaker's clause is the
+                    // rest of the relative clause.
+                    SubjectSpan speaker = candidateAt(sentence, v - 1, v);
+                    Attribution a = speaker == null ? null : attributionFor(speaker, sentence, t.word());
+                    int to = RelativeClauses.contentEnd(sentence, v + 1, last, geometry::isMarkToken);
+                    out.addAll(listOf(indirect(sentence, v + 1, to, a)));
                 }
             }
             return out;
@@ -997,7 +1005,9 @@ public final class EnglishQuoteExtractor {
                         || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected && !secondConjunct) {
                     continue;
                 }
-                if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
+                if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))
+                        || RelativeClauses.embedded(sentence, v, last)) {
+                    // ", which they say will …" is read by relativeClauses, not as the sentence's own speech.
                     continue;
                 }
                 // "He went on to say that …": the subject stands before the chain's first verb.

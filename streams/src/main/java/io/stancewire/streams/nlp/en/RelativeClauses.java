@@ -28,6 +28,21 @@ final class RelativeClauses {
     }
 
     /**
+     * A speech verb inside a relative clause that is the subject of what follows ("…, which they say will increase
+     * the cost", "…, who officials said had fled"): a relative pronoun, one pronoun or noun as the speaker, the verb,
+     * then a finite verb at once.
+     */
+    static boolean embedded(List<Tok> s, int v, int last) {
+        if (v < 3 || v + 1 > last || !SpeechVerbs.REPORTING.contains(s.get(v).lemma()) || !Phrases.finite(s.get(v + 1))) {
+            return false;
+        }
+        Tok speaker = s.get(v - 1);
+        String w = s.get(v - 2).word().toLowerCase();
+        return (speaker.tag().equals("PRP") || speaker.tag().equals("NNS")) && (w.equals("which") || w.equals("who"))
+                && s.get(v - 3).word().equals(",");
+    }
+
+    /**
      * The last token of a relative clause's content starting at {@code from}: before the comma after which the main
      * clause resumes with its finite verb ("…, who said the bill was dead, voted for it"; a closing quote mark may come
      * between: 'who said he backs the plan, but “not blindly,” said …'), else {@code last}.

@@ -41,7 +41,8 @@ final class SpeechVerbs {
             "observers", "strategists", "members", "workers", "employees", "voters", "doctors", "lawyers",
             "attorneys", "regulators", "organizers", "organisers", "historians", "diplomats", "protesters", "police",
             "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
-            "parents", "teachers", "nurses", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
+            "parents", "teachers", "nurses", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators",
+            "groups");
 
     /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
     static final Set<String> ANONYMOUS_NOUNS = Set.of(

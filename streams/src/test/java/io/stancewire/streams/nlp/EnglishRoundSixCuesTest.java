@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lists lacked ("ruled", "indicated", "posited"), "according to him", a long circumstance after a closing attribution,
  * a list of accused, and two things that are not relations (a fronted phrase before "X announced his resignation", a
  * relative clause after a proposition noun); "which they say will …", and "they" for a group named earlier in its own
- * sentence. Invented sentences, not the evaluation's.
+ * sentence, a known surname the tagger reads as a common noun. Invented sentences, not the evaluation's.
  */
 class EnglishRoundSixCuesTest {
 
@@ -173,5 +173,14 @@ class EnglishRoundSixCuesTest {
                 + "fallen for years.");
         assertThat(q.text()).isEqualTo("staffing had fallen for years");
         assertThat(q.speaker().name()).isEqualTo("nurses");
+    }
+
+    @Test
+    void aSurnameTheTaggerReadsAsACommonNounIsThePersonNamedBefore() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Attorney General Ellen Holder's remarks drew criticism.\n\nIn both "
+                + "hearings, Holder rejected claims of bias and said that the agency had followed the law.");
+        assertThat(q.text()).isEqualTo("the agency had followed the law");
+        assertThat(q.speaker().mention().text()).isEqualTo("Holder");
+        assertThat(q.speaker().name()).isEqualTo("Ellen Holder");
     }
 }

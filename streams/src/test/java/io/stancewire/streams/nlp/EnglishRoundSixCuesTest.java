@@ -34,6 +34,15 @@ class EnglishRoundSixCuesTest {
     }
 
     @Test
+    void aPossessivePronounsPromiseThatIsThePersonsProposition() {
+        FoundQuote q = SharedAnalyzer.onlyEnglishQuote("Coach Dan Ortiz spoke after the game.\n\nFans cheered his promise that "
+                + "the team would be back in the playoffs next season.");
+        assertThat(q.text()).isEqualTo("the team would be back in the playoffs next season");
+        assertThat(q.speaker().mention().text()).isEqualTo("his");
+        assertThat(q.speaker().name()).isEqualTo("Dan Ortiz");
+    }
+
+    @Test
     void aRequestBySomeoneThatIsTheirs() {
         FoundQuote q = SharedAnalyzer.onlyEnglishQuote("The board postponed the vote after a request by two council members that "
                 + "the audit be made public.");

@@ -31,7 +31,8 @@ public final class HeldOutEvaluation {
      * @param split {@code tuning}: measured first, then its errors guided rule changes (a development score since);
      *              {@code fresh}: annotated and measured only after those changes; {@code fresh2}: annotated after a
      *              second round, measured once before the third; {@code fresh3}: annotated after the third, measured once;
-     *              {@code fresh4}: annotated after the fourth, measured once (docs/quotes.md)
+     *              {@code fresh4}: annotated after the fourth, measured once;
+     *              {@code fresh5}: annotated after the fifth, measured once (docs/quotes.md)
      */
     record Article(String id, String split, String url, String outlet, String date, String topic, String text,
                    List<Relation> relations) {}

@@ -35,7 +35,10 @@ final class Appositions {
                 part.add(window.get(j));
                 j++;
             }
-            if (!part.isEmpty() && !part.getFirst().isVerb() && !part.getFirst().tag().startsWith("W")
+            // "Mohammed Idris, on Friday posited …": a time phrase after the comma is no apposition.
+            boolean time = part.size() > 1 && Subjects.WHEN.contains(part.get(0).word().toLowerCase())
+                    && Subjects.WHEN.contains(part.get(1).word().toLowerCase());
+            if (!part.isEmpty() && !time && !part.getFirst().isVerb() && !part.getFirst().tag().startsWith("W")
                     && !geometry.isMarkToken(part.getFirst())) {
                 String[] parsed = parseRole(part);
                 affiliation = parsed[0];

@@ -129,7 +129,8 @@ final class ArticleNames {
     /**
      * CoreNLP's NER misses many surnames standing alone ("Sacks said", "said Li"). A proper noun that a speech
      * verb attributes is a person: directly before or after the verb, before a comma-enclosed apposition that
-     * the verb follows, or after "by" ("a post by tech blogger Chapingjun").
+     * the verb follows, or after "by" ("a post by tech blogger Chapingjun"); and, anywhere inside a sentence, the
+     * surname of someone the article named in full.
      */
     private void addUntaggedSpeakerNames(Map<String, String> fullBySurname) {
         int i = 0;
@@ -143,7 +144,11 @@ final class ArticleNames {
             while (j + 1 < toks.size() && isUntaggedName(toks.get(j + 1)) && toks.get(j + 1).sentence() == t.sentence()) {
                 j++;
             }
-            if (attributedBySpeechVerb(i, j)) {
+            // "In both fora, Holder rejected …": the surname of a person the article named in full, written
+            // capitalised inside a sentence, is that person although the tagger took it for a common noun.
+            boolean knownSurname = i == j && i > 0 && toks.get(i - 1).sentence() == t.sentence()
+                    && fullBySurname.containsKey(Names.key(t.word()));
+            if (attributedBySpeechVerb(i, j) || knownSurname) {
                 // "Economic Research Ryan Sweet told": title words before the name; it starts at its first name.
                 for (int k = i + 1; k < j && j - i >= 2; k++) {
                     if (genders.isFirstName(toks.get(k).word())) {

@@ -112,12 +112,15 @@ final class Cues {
         if (!linker.isEmpty()) {
             // "dismissed Democrats' push to tie the standoff to … as a 'red herring'": the linker may come after
             // a long object, but within its clause.
-            for (int k = object; k < last && k - object < 16; k++) {
+            for (int k = object; k < last && k - object < 24; k++) {
                 Tok w = sentence.get(k);
                 if (w.word().equalsIgnoreCase(linker)) {
                     return true;
                 }
-                if (w.word().equals(",") || w.tag().equals("VBD") || w.tag().equals("VBZ") || w.tag().equals("VBP")) {
+                // "accused the Congress, West Bengal Chief Minister Mamata Banerjee and other parties of …": a comma
+                // inside a list of objects, which names come after, does not end the clause.
+                boolean list = w.word().equals(",") && k + 1 < last && sentence.get(k + 1).tag().startsWith("NNP");
+                if (w.word().equals(",") && !list || w.tag().equals("VBD") || w.tag().equals("VBZ") || w.tag().equals("VBP")) {
                     return false;
                 }
             }
@@ -160,7 +163,8 @@ final class Cues {
         for (int k = v + 1; k < Math.min(last, v + 7); k++) {
             Tok t = sentence.get(k);
             if (t.tag().startsWith("NN") && PROPOSITION_NOUNS.contains(t.lemma())) {
-                return sentence.get(k + 1).word().equalsIgnoreCase("that");
+                // "rejected the claim that was published on Monday": a relative clause is no content.
+                return NounCues.opensClause(sentence, k + 1, last);
             }
             // "reiterated the Iranian leadership's stance that …": a possessor before the noun.
             boolean possessor = t.tag().startsWith("NN") || t.tag().equals("POS");

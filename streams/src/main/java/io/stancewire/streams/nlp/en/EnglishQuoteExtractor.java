@@ -30,6 +30,7 @@ import java.util.Set;
 public final class EnglishQuoteExtractor {
     private static final int WINDOW = 30;
     /** Subject kinds that name who speaks: such a source closing a sentence relays its inner speaker. */
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("him", "her", "them");
     private static final Set<String> NAMED_SOURCES = Set.of("PERSON", "ORGANIZATION", "PLACE");
 
     private final StanfordCoreNLP pipeline;
@@ -706,7 +707,9 @@ public final class EnglishQuoteExtractor {
                 return new SubjectSpan(i, i, "DOCUMENT");
             }
             if (t.tag().startsWith("NN") && SpeechVerbs.ROLE_NOUNS.contains(lower) && Phrases.definite(window, i)) {
-                return new SubjectSpan(i, i, "ROLE");
+                // "the attorney general indicated": the postposed adjective belongs to the role.
+                boolean general = i + 1 < limit && window.get(i + 1).word().equalsIgnoreCase("general");
+                return new SubjectSpan(i, general ? i + 1 : i, "ROLE");
             }
             return null;
         }
@@ -832,6 +835,49 @@ public final class EnglishQuoteExtractor {
         }
 
         private List<FoundQuote> reported(List<Tok> sentence) {
+            List<FoundQuote> main = mainClause(sentence);
+            List<FoundQuote> relative = relativeClauses(sentence);
+            if (relative.isEmpty()) {
+                return main;
+            }
+            // "Senator Ruth Adams, who said last week that …, voted …": relations of their own besides the sentence's.
+            List<FoundQuote> all = new ArrayList<>(relative);
+            for (FoundQuote q : main) {
+                if (relative.stream().noneMatch(r -> r.begin() < q.end() && q.begin() < r.end())) {
+                    all.add(q);
+                }
+            }
+            all.sort(java.util.Comparator.comparingInt(FoundQuote::begin));
+            return all;
+        }
+
+        /** Speech verbs whose subject is a relative pronoun after a comma ({@link RelativeClauses}). */
+        private List<FoundQuote> relativeClauses(List<Tok> sentence) {
+            int last = sentence.size() - 1;
+            while (last >= 0 && sentence.get(last).isPunct()) {
+                last--;
+            }
+            List<FoundQuote> out = new ArrayList<>();
+            for (int v = 2; v <= last; v++) {
+                Tok t = sentence.get(v);
+                boolean finite = Phrases.finite(t) || t.tag().equals("VBN") && Phrases.perfect(sentence, v);
+                boolean cue = SpeechVerbs.REPORTING.contains(t.lemma()) || Cues.commitment(sentence, v, last) > 0;
+                int who = finite && cue ? RelativeClauses.pronoun(sentence, v) : -1;
+                if (who > 0) {
+                    out.addAll(relativeClause(sentence, v, who, last));
+                } else if (finite && RelativeClauses.embedded(sentence, v, last)) {
+                    // "the tariff on car parts, which they say will increase the cost …": the speaker's clause is the
+                    // rest of the relative clause.
+                    SubjectSpan speaker = candidateAt(sentence, v - 1, v);
+                    Attribution a = speaker == null ? null : attributionFor(speaker, sentence, t.word());
+                    int to = RelativeClauses.contentEnd(sentence, v + 1, last, geometry::isMarkToken);
+                    out.addAll(listOf(indirect(sentence, v + 1, to, a)));
+                }
+            }
+            return out;
+        }
+
+        private List<FoundQuote> mainClause(List<Tok> sentence) {
             int n = sentence.size();
             int last = n - 1;
             while (last >= 0 && sentence.get(last).isPunct()) {
@@ -856,10 +902,30 @@ public final class EnglishQuoteExtractor {
             }
             // "X said (that) …" before a trailing "…, according to Y": X is the nearer source.
             List<FoundQuote> byVerb = byVerb(sentence, last);
-            if (!byVerb.isEmpty() || according < 0) {
+            if (!byVerb.isEmpty()) {
                 return byVerb;
             }
+            if (according < 0) {
+                return listOf(nounCue(sentence, last));
+            }
             return listOf(accordingTo(sentence, according, last));
+        }
+
+        /** "Modi’s claim that …", "a request by defense attorneys that …" ({@link NounCues}). */
+        private FoundQuote nounCue(List<Tok> sentence, int last) {
+            NounCues.Found f = NounCues.find(sentence, last);
+            if (f == null) {
+                return null;
+            }
+            SubjectSpan subject = f.pronoun() ? new SubjectSpan(f.sourceFrom(), f.sourceFrom(), "PRONOUN") : null;
+            for (int i = f.sourceFrom(); i <= f.sourceTo() && subject == null; i++) {
+                subject = candidateAt(sentence, i, f.sourceTo() + 1);
+            }
+            if (subject == null) {
+                return null;
+            }
+            int to = withoutTrailingAttribution(sentence, f.that() + 1, last);
+            return indirect(sentence, f.that() + 1, to, attributionFor(subject, sentence, sentence.get(f.noun()).word()));
         }
 
         private static List<FoundQuote> listOf(FoundQuote q) {
@@ -876,8 +942,11 @@ public final class EnglishQuoteExtractor {
             }
             // The source ends at its comma ("According to the results report, the business delivered …"), unless
             // an apposition after the comma names it ("according to his spokeswoman, Katie Hill").
-            SubjectSpan subject = firstCandidate(sentence, from, to);
-            if (subject != null && !subject.kind.equals("PERSON") && subject.last + 2 < sentence.size()
+            // "According to him, Tinubu’s reforms …": an object pronoun is the source, not a name in the content.
+            boolean pronoun = from < sentence.size() && sentence.get(from).tag().startsWith("PRP")
+                    && OBJECT_PRONOUNS.contains(sentence.get(from).word().toLowerCase());
+            SubjectSpan subject = pronoun ? new SubjectSpan(from, from, "PRONOUN") : firstCandidate(sentence, from, to);
+            if (subject != null && !pronoun && !subject.kind.equals("PERSON") && subject.last + 2 < sentence.size()
                     && sentence.get(subject.last + 1).word().equals(",")) {
                 // "according to his spokeswoman, Katie Hill": the name in the apposition is the source
                 SubjectSpan named = candidateAt(sentence, subject.last + 2, sentence.size());
@@ -936,7 +1005,9 @@ public final class EnglishQuoteExtractor {
                         || t.tag().equals("VBN") && !Phrases.perfect(sentence, v) && !interjected && !secondConjunct) {
                     continue;
                 }
-                if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))) {
+                if (t.lemma().equals("point") && !(v + 1 <= last && sentence.get(v + 1).word().equals("out"))
+                        || RelativeClauses.embedded(sentence, v, last)) {
+                    // ", which they say will …" is read by relativeClauses, not as the sentence's own speech.
                     continue;
                 }
                 // "He went on to say that …": the subject stands before the chain's first verb.
@@ -992,7 +1063,8 @@ public final class EnglishQuoteExtractor {
                     while (to >= 0 && sentence.get(to).isPunct()) {
                         to--;
                     }
-                    if (to < 3) {
+                    // "In addition to all the cuts, X announced his resignation": a fronted phrase is no content.
+                    if (to < 3 || sentence.subList(0, to + 1).stream().noneMatch(Phrases::finite)) {
                         return List.of();
                     }
                     return listOf(indirect(sentence, 0, to, attributionFor(subject, sentence, t.word())));
@@ -1044,6 +1116,28 @@ public final class EnglishQuoteExtractor {
                 }
             }
             return List.of();
+        }
+
+        /** The relation of a speech verb whose subject is the relative pronoun at {@code who} ({@link RelativeClauses}). */
+        private List<FoundQuote> relativeClause(List<Tok> sentence, int v, int who, int last) {
+            int comma = who - 1;
+            SubjectSpan antecedent = null;
+            for (int i = Math.max(0, comma - 8); i < comma && antecedent == null; i++) {
+                SubjectSpan c = candidateAt(sentence, i, comma);
+                antecedent = c != null && c.last == comma - 1 ? c : null;
+            }
+            Attribution main = antecedent == null ? null : attributionFor(antecedent, sentence, sentence.get(v).word());
+            int from = main == null ? -1 : contentStart(sentence, v, last);
+            if (from < 0) {
+                return List.of();
+            }
+            Tok w = sentence.get(who);
+            Speaker speaker = ArticleSpeakers.withMention(main.speaker(), new Mention(w.begin(), w.end(), w.word()));
+            int to = RelativeClauses.contentEnd(sentence, from, last, geometry::isMarkToken);
+            while (to > from && sentence.get(to).isPunct()) {
+                to--;
+            }
+            return listOf(indirect(sentence, from, to, new Attribution(speaker, sentence.get(v).word())));
         }
 
         /**
@@ -1287,7 +1381,8 @@ public final class EnglishQuoteExtractor {
             // "…, Jackson said in a separate opinion.": only a prepositional phrase or a time after the verb.
             Tok next = sentence.get(v + 1);
             return last - v <= 8 && (next.tag().equals("IN") || next.tag().startsWith("RB") || Subjects.WHEN.contains(next.word().toLowerCase()))
-                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || geometry.isMarkToken(t));
+                    && sentence.subList(v + 1, last + 1).stream().noneMatch(t -> t.isVerb() || geometry.isMarkToken(t))
+                    || TrailingCircumstance.closes(sentence, v, last, geometry::isMarkToken);
         }
 
         /** The subject must belong to the verb: directly before it, or separated by a comma-enclosed apposition. */
@@ -1295,6 +1390,10 @@ public final class EnglishQuoteExtractor {
             int gap = v - subject.last - 1;
             if (gap <= 3 && sentence.subList(subject.last + 1, v).stream().allMatch(Subjects::betweenSubjectAndVerb)
                     || Subjects.rightBeforeVerb(sentence, subject.last, v)) {
+                return true;
+            }
+            if (Subjects.timeAfterApposition(sentence, subject.last, v)) {
+                // "The Minister of Information, Mohammed Idris, on Friday posited that …"
                 return true;
             }
             int phrase = Subjects.openingOfInterjectedPhrase(sentence, v);

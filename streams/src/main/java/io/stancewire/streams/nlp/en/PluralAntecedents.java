@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What "they" stands for when no group or organisation has just been speaking: people named together ("Residents
  * Paul Green and Lisa Brown wrote to the council. They said …") or a plural group noun that was a sentence's subject
- * ("Nurses walked out on Monday. They said …"), in the pronoun's sentence or the one before. The nearest wins.
+ * ("Nurses walked out on Monday. They said …"), in the pronoun's sentence or the one before. The nearest wins. Failing
+ * those, a group noun anywhere before the pronoun in its own sentence.
  */
 final class PluralAntecedents {
     private PluralAntecedents() {}
@@ -33,7 +34,18 @@ final class PluralAntecedents {
                 return new Speaker(null, t.word(), null, null, null, "GROUP");
             }
         }
-        return best == null ? null : new Speaker(null, best, null, null, null, "GROUP");
+        if (best != null) {
+            return new Speaker(null, best, null, null, null, "GROUP");
+        }
+        // "groups representing carmakers imploring Trump to …, which they say will …": failing those, a group noun
+        // earlier in the pronoun's own sentence, wherever it stands in it.
+        for (int k = p - 1; k >= 0 && toks.get(k).sentence() == pronoun.sentence(); k--) {
+            Tok t = toks.get(k);
+            if (t.tag().startsWith("NNS") && SpeechVerbs.GROUP_NOUNS.contains(t.word().toLowerCase())) {
+                return new Speaker(null, t.word(), null, null, null, "GROUP");
+            }
+        }
+        return null;
     }
 
     /** No verb and no preposition between the sentence's start and the noun: it is (the head of) the subject. */

@@ -46,9 +46,9 @@ final class SpeakerChoice {
      */
     Speaker pronoun(Tok pronoun, Mention mention) {
         String lower = switch (pronoun.word().toLowerCase()) {
-            case "his" -> "he";
+            case "his", "him" -> "he";
             case "her" -> "she";
-            case "their" -> "they";
+            case "their", "them" -> "they";
             case "its" -> "it";
             case "our" -> "we";
             case "my" -> "i";

@@ -20,7 +20,8 @@ final class SpeechVerbs {
             "say", "tell", "add", "warn", "argue", "note", "explain", "claim", "insist", "state", "stress",
             "emphasize", "emphasise", "predict", "caution", "acknowledge", "admit", "contend", "maintain", "assert",
             "announce", "write", "suggest", "confirm", "deny", "point", "concede", "flag", "highlight", "allege",
-            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge", "agree", "advise");
+            "report", "reiterate", "signal", "estimate", "testify", "believe", "think", "expect", "fear", "worry", "urge", "agree", "advise",
+            "rule", "indicate", "posit");
 
     /** Nouns that, as a subject ("the company said"), stand for the organisation the article is about. */
     static final Set<String> ORGANISATION_NOUNS = Set.of(
@@ -40,7 +41,8 @@ final class SpeechVerbs {
             "observers", "strategists", "members", "workers", "employees", "voters", "doctors", "lawyers",
             "attorneys", "regulators", "organizers", "organisers", "historians", "diplomats", "protesters", "police",
             "scholars", "ceos", "republicans", "democrats", "homebuilders", "manufacturers", "farmers",
-            "parents", "teachers", "nurses", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators");
+            "parents", "teachers", "nurses", "students", "witnesses", "allies", "donors", "consumers", "staffers", "negotiators",
+            "groups");
 
     /** Unnamed single sources, after "a"/"an"/"another": "a senior administration official said". */
     static final Set<String> ANONYMOUS_NOUNS = Set.of(
@@ -49,7 +51,7 @@ final class SpeechVerbs {
             "investor", "professor", "researcher", "scientist", "employee", "worker", "resident", "voter", "lawmaker",
             "doctor", "teacher", "student", "witness", "neighbor", "neighbour", "member", "customer", "owner",
             "manager", "engineer", "strategist", "consultant", "organizer", "organiser", "activist", "critic", "journalist",
-            "reporter", "commentator", "columnist", "observer");
+            "reporter", "commentator", "columnist", "observer", "judge");
 
     /** Documents that speak for their authors: "the earnings report stated", "according to a statement". */
     static final Set<String> DOCUMENT_NOUNS = Set.of(
@@ -61,7 +63,7 @@ final class SpeechVerbs {
             "president", "senator", "governor", "chair", "chairman", "chairwoman", "secretary", "minister", "judge",
             "mayor", "speaker", "congressman", "congresswoman", "ceo", "executive", "founder", "lawmaker",
             "commissioner", "ambassador", "prosecutor", "candidate", "nominee", "economist", "analyst", "author",
-            "researcher", "professor", "official", "premier", "chancellor");
+            "researcher", "professor", "official", "premier", "chancellor", "attorney");
 
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
     static final Set<String> OTHER_PRONOUNS = Set.of("they", "it", "we", "i");

@@ -12,6 +12,17 @@ final class Subjects {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
             "today", "yesterday", "has", "have", "had", "previously", "repeatedly", "recently");
 
+    /**
+     * A name closing an apposition with its comma and a time phrase before the verb, the second comma left out
+     * ("The Minister of Information, Mohammed Idris, on Friday posited"): the name is the subject.
+     */
+    static boolean timeAfterApposition(List<Tok> s, int subjectLast, int v) {
+        int gap = v - subjectLast - 2;
+        return gap >= 1 && gap <= 3 && s.get(subjectLast + 1).word().equals(",") && subjectLast >= 1
+                && s.subList(0, subjectLast).stream().anyMatch(t -> t.word().equals(","))
+                && s.subList(subjectLast + 2, v).stream().allMatch(t -> WHEN.contains(t.word().toLowerCase()) || t.tag().startsWith("RB"));
+    }
+
     static boolean betweenSubjectAndVerb(Tok t) {
         return t.tag().startsWith("RB") || t.tag().equals("MD") || t.lemma().equals("do")
                 || WHEN.contains(t.word().toLowerCase());

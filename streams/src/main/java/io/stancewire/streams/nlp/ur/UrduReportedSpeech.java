@@ -238,7 +238,8 @@ final class UrduReportedSpeech {
 
     /**
      * Sentences: ends at ۔ ؟ ! ? (and a period before a space) with the closing marks after them, and at line
-     * breaks; not inside a passage in single marks, which may hold several sentences of one speaker.
+     * breaks; not inside a passage in single marks, which may hold several sentences of one speaker, unless the end
+     * is the passage's last character ({@link UrduPassageEnds}).
      */
     static List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
@@ -258,7 +259,7 @@ final class UrduReportedSpeech {
                 }
             } else if (!inSingle && (SENTENCE_END.indexOf(c) >= 0
                     || c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
-                    && i > 0 && !Character.isDigit(text.charAt(i - 1)))) {
+                    && i > 0 && !Character.isDigit(text.charAt(i - 1))) || UrduPassageEnds.endsPassage(text, i, inSingle)) {
                 int e = i + 1;
                 while (e < text.length() && "’‘”\"".indexOf(text.charAt(e)) >= 0) {
                     e++;
@@ -266,6 +267,7 @@ final class UrduReportedSpeech {
                 add(out, text, start, e);
                 start = e;
                 i = e - 1;
+                inSingle = false;
             }
         }
         add(out, text, start, text.length());
@@ -305,7 +307,7 @@ final class UrduReportedSpeech {
         return before && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
-    private static boolean closes(String text, int i) {
+    static boolean closes(String text, int i) {
         boolean after = i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1));
         return after && i > 0 && !Character.isWhitespace(text.charAt(i - 1));
     }

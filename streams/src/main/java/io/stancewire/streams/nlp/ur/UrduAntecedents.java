@@ -19,6 +19,8 @@ final class UrduAntecedents {
     private static final Pattern AGENT = Pattern.compile(
             "\\sنے\\s|\\s(?:کا|کی|کے)\\s+(?:\\S+\\s+)?(?:انٹرویو|بیان|خطاب|گفتگو|پیغام|ردعمل|ردِعمل|پریس)(?=[\\s،,۔])");
 
+    private static final Pattern KE = Pattern.compile("(?:^|\\s)کہ(?:\\s|$)");
+
     private UrduAntecedents() {}
 
     /** The nearest agent phrase before {@code position}, in its sentence or the one before; null if none. */
@@ -34,7 +36,9 @@ final class UrduAntecedents {
         Matcher m = AGENT.matcher(window);
         int agentAt = -1;
         while (m.find()) {
-            agentAt = m.start();
+            if (!insideReportedClause(window, m.start())) {
+                agentAt = m.start();
+            }
         }
         if (agentAt <= 0) {
             return null;
@@ -42,6 +46,21 @@ final class UrduAntecedents {
         int phraseStart = sentenceStart(text, windowStart + agentAt);
         String phrase = text.substring(phraseStart, windowStart + agentAt);
         return phrase.isBlank() ? null : new Antecedent(phraseStart, phrase);
+    }
+
+    /**
+     * An agent after کہ in its sentence belongs to someone's reported words ("ان کا کہنا تھا کہ … وزیر داخلہ نے پریس
+     * کانفرنس کی"), not to the narrative a later pronoun continues.
+     */
+    private static boolean insideReportedClause(String window, int at) {
+        int sentence = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            if (SENTENCE_END.indexOf(window.charAt(i)) >= 0) {
+                sentence = i + 1;
+                break;
+            }
+        }
+        return KE.matcher(window.substring(sentence, at)).find();
     }
 
     /** The first offset of the sentence holding {@code position} (0 for the first sentence). */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>{@code X کی جانب سے کہا گیا کہ}, {@code X (بیان) میں کہا گیا کہ} (passive: the source is the agent or document);</li>
  *   <li>{@code X کے مطابق / کے بقول / کی رائے میں / کے نزدیک، CONTENT} (the rest of the sentence), unless X is not a
  *   source ("تفصیلات کے مطابق", "قانون کے مطابق") or the rest has its own attribution (the inner one is kept);</li>
- *   <li>{@code CONTENT، X نے کہا۔} / {@code CONTENT، X کے مطابق۔} (the attribution after its clause).</li>
+ *   <li>{@code CONTENT، X نے کہا۔} / {@code CONTENT، X کے مطابق۔} (the attribution after its clause);</li>
+ *   <li>{@code X نے اسے ’…‘ قرار دیا} (a fragment in single marks, {@link UrduMarkedFragments}).</li>
  * </ol>
  * The kind is {@code indirect}; {@code partial} when the clause contains a passage in single marks (’…‘, the quote
  * marks of BBC Urdu and others); {@code direct} when the whole clause is one such passage (then the span is the
@@ -159,7 +160,7 @@ final class UrduReportedSpeech {
             return make(text, contentBegin, contentEnd, begin + t.start("subj"), t.group("subj"),
                     cue.replaceAll("\\s+", " "), begin);
         }
-        return null;
+        return UrduMarkedFragments.find(text, begin, end);
     }
 
     /** The clause from {@code from} to the sentence end, as a relation of the matched subject and cue. */

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The mechanisms added after the fresh3 split (docs/quotes.md, "Urdu evaluation"), each on made-up sentences:
  * coordinated subjects, a pronoun's antecedent when nobody has spoken, a sentence that ends with its single-marked
- * passage, where a role ends, participles before the subject and a bare role the article introduced with a name.
+ * passage, a fragment in single marks, where a role ends, participles and connectives before the subject and a bare
+ * role the article introduced with a name.
  */
 class UrduRoundFourTest {
     private final UrduQuoteExtractor extractor = new UrduQuoteExtractor(SpeakerRegistry.bundled());
@@ -63,6 +64,23 @@ class UrduRoundFourTest {
     }
 
     @Test
+    void anAgentInsideSomeoneElsesReportedWordsIsNotTheAntecedent() {
+        // The first pronoun has nobody before it; the agent after کہ is part of those words, so the second
+        // pronoun does not take it either.
+        List<FoundQuote> q = quotes("ان کا کہنا تھا کہ اسی لیے وزیر داخلہ نثار احمد نے پریس کانفرنس کی۔ "
+                + "انہوں نے اعلان کیا کہ ملزمان کو نہیں چھوڑا جائے گا۔");
+        assertThat(q).isEmpty();
+    }
+
+    @Test
+    void aConnectiveBeforeThePronounIsNotPartOfTheSubject() {
+        List<FoundQuote> q = quotes("جرمن چانسلر اولاف شولز نے کہا کہ فوج نہیں بھیجی جائے گی۔ "
+                + "دریں اثنا انہوں نے نشاندہی کی کہ جرمنی یوکرین کا دوسرا بڑا حامی ہے۔");
+        assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("اولاف شولز", "اولاف شولز");
+        assertThat(q.get(1).speaker().mention().text()).isEqualTo("انہوں");
+    }
+
+    @Test
     void aSentenceEndRightBeforeTheClosingSingleMarkEndsTheSentence() {
         String text = "سفیر علی رضا نے کہا کہ ’ہم مذاکرات کے حامی ہیں۔ جنگ کوئی حل نہیں۔‘ "
                 + "وزیر دفاع کامران شاہ نے بتایا کہ سرحد پر صورتحال پرامن ہے۔";
@@ -72,6 +90,22 @@ class UrduRoundFourTest {
         assertThat(q).extracting(FoundQuote::kind).containsExactly(FoundQuote.DIRECT, FoundQuote.INDIRECT);
         assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("علی رضا", "کامران شاہ");
         assertThat(UrduReportedSpeech.sentences(text)).hasSize(2);
+    }
+
+    @Test
+    void aFragmentInSingleMarksIsThePartialWordsOfTheAgent() {
+        List<FoundQuote> q = quotes("اپوزیشن لیڈر عمر ایوب نے بجٹ کو ’عوام دشمن دستاویز‘ قرار دیا۔ "
+                + "وزیر خارجہ سلمان حیدر نے ‘ایک پرامن خطے’ کے لیے مذاکرات کی اپیل کی اور تعاون کا یقین دلایا۔");
+        assertThat(q).extracting(FoundQuote::text).containsExactly("عوام دشمن دستاویز", "ایک پرامن خطے");
+        assertThat(q).extracting(FoundQuote::kind).containsOnly(FoundQuote.PARTIAL);
+        assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("عمر ایوب", "سلمان حیدر");
+        assertThat(q).extracting(FoundQuote::cue).containsExactly("نے قرار دیا", "نے اپیل کی");
+    }
+
+    @Test
+    void aMarkedNameOrASingleEmphasisedWordIsNotAFragment() {
+        assertThat(quotes("فوج نے ’آپریشن عزم استحکام‘ کا اعلان کیا۔")).isEmpty();
+        assertThat(quotes("وزیر اعظم نے ’ترقی‘ کو اپنا ہدف قرار دیا۔")).isEmpty();
     }
 
     @Test

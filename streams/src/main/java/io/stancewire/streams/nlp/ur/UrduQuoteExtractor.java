@@ -152,11 +152,11 @@ public final class UrduQuoteExtractor {
                 context(text, c.begin(), c.end())));
     }
 
-    /** The person who spoke last among the quotes found so far (they are found in text order). */
+    /** The person (or two people named together) who spoke last among the quotes found so far, in text order. */
     private static Speaker latestPerson(List<FoundQuote> quotes) {
         for (int i = quotes.size() - 1; i >= 0; i--) {
             Speaker s = quotes.get(i).speaker();
-            if (s != null && ArticleSpeakers.PERSON.equals(s.type())) {
+            if (s != null && (ArticleSpeakers.PERSON.equals(s.type()) || UrduCoordinatedSubjects.isCoordinated(s))) {
                 return s;
             }
         }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>{@code X کی جانب سے کہا گیا کہ}, {@code X (بیان) میں کہا گیا کہ} (passive: the source is the agent or document);</li>
  *   <li>{@code X کے مطابق / کے بقول / کی رائے میں / کے نزدیک، CONTENT} (the rest of the sentence), unless X is not a
  *   source ("تفصیلات کے مطابق", "قانون کے مطابق") or the rest has its own attribution (the inner one is kept);</li>
- *   <li>{@code CONTENT، X نے کہا۔} / {@code CONTENT، X کے مطابق۔} (the attribution after its clause).</li>
+ *   <li>{@code CONTENT، X نے کہا۔} / {@code CONTENT، X کے مطابق۔} (the attribution after its clause);</li>
+ *   <li>{@code X نے اسے ’…‘ قرار دیا} (a fragment in single marks, {@link UrduMarkedFragments}).</li>
  * </ol>
  * The kind is {@code indirect}; {@code partial} when the clause contains a passage in single marks (’…‘, the quote
  * marks of BBC Urdu and others); {@code direct} when the whole clause is one such passage (then the span is the
@@ -159,7 +160,7 @@ final class UrduReportedSpeech {
             return make(text, contentBegin, contentEnd, begin + t.start("subj"), t.group("subj"),
                     cue.replaceAll("\\s+", " "), begin);
         }
-        return null;
+        return UrduMarkedFragments.find(text, begin, end);
     }
 
     /** The clause from {@code from} to the sentence end, as a relation of the matched subject and cue. */
@@ -238,7 +239,8 @@ final class UrduReportedSpeech {
 
     /**
      * Sentences: ends at ۔ ؟ ! ? (and a period before a space) with the closing marks after them, and at line
-     * breaks; not inside a passage in single marks, which may hold several sentences of one speaker.
+     * breaks; not inside a passage in single marks, which may hold several sentences of one speaker, unless the end
+     * is the passage's last character ({@link UrduPassageEnds}).
      */
     static List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
@@ -258,7 +260,7 @@ final class UrduReportedSpeech {
                 }
             } else if (!inSingle && (SENTENCE_END.indexOf(c) >= 0
                     || c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
-                    && i > 0 && !Character.isDigit(text.charAt(i - 1)))) {
+                    && i > 0 && !Character.isDigit(text.charAt(i - 1))) || UrduPassageEnds.endsPassage(text, i, inSingle)) {
                 int e = i + 1;
                 while (e < text.length() && "’‘”\"".indexOf(text.charAt(e)) >= 0) {
                     e++;
@@ -266,6 +268,7 @@ final class UrduReportedSpeech {
                 add(out, text, start, e);
                 start = e;
                 i = e - 1;
+                inSingle = false;
             }
         }
         add(out, text, start, text.length());
@@ -305,7 +308,7 @@ final class UrduReportedSpeech {
         return before && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
-    private static boolean closes(String text, int i) {
+    static boolean closes(String text, int i) {
         boolean after = i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1));
         return after && i > 0 && !Character.isWhitespace(text.charAt(i - 1));
     }

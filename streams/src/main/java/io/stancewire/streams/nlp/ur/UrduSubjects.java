@@ -24,7 +24,7 @@ final class UrduSubjects {
 
     /** A boundary after which the subject starts again: comma, colon, bracket, postpositions, participles, verbs. */
     private static final Pattern BOUNDARY = Pattern.compile(
-            "'s(?=\\s)|[،,:؛)(\"'“”]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|بعد|دوران|مطابق|بقول|متعلق|ساتھ|خلاف"
+            "'s(?=\\s)|[،,:؛)(\"'“”]\\s*|\\s(?:کے|کی|کا|میں|سے|پر|کو|ہوئے|کرتے|دیتے|بعد|دوران|مطابق|بقول|متعلق|ساتھ|خلاف"
                     + "|تحت|باوجود|لیے|لئے)(?=\\s)"
                     // a finite verb ends a clause before the subject: "جیسے ہی ملاقات ختم ہوئی صدر یحییٰ نے کہا"
                     + "|\\s(?:ہوا|ہوئی|ہوئیں|تھا|تھی|تھے|ہے|ہیں|گیا|گئی|گئے)(?=\\s)");
@@ -43,7 +43,7 @@ final class UrduSubjects {
             "دار", "رکن", "چیئرمین", "گورنر", "مشیر", "نمائندے", "نمائندہ", "کمپنی", "کے", "فرم", "رہنما", "لیڈر",
             "وکیل", "جج", "جسٹس", "سفیر", "کمانڈر", "سینیٹر", "ایم", "این", "اے", "پی", "مسز", "قائد", "امیر", "کپتان",
             "اداکار", "اداکارہ", "مصنف", "مصنفہ", "صحافی", "پروڈیوسر", "کوچ", "منیجر", "مینیجر", "کمنٹیٹر", "اینکر",
-            "میزبان", "کھلاڑی", "تبصرہ", "نگار", "ماہرِ", "معاشیات", "اقتصادیات");
+            "میزبان", "کھلاڑی", "تبصرہ", "نگار", "ماہرِ", "معاشیات", "اقتصادیات", "چانسلر");
     /** Words that make a bare role phrase an office rather than a name ("ترجمان دفتر خارجہ", "وزیر خارجہ"). */
     private static final Set<String> OFFICE_WORDS = Set.of(
             "دفتر", "خارجہ", "داخلہ", "خزانہ", "دفاع", "اطلاعات", "تجارت", "صحت", "تعلیم", "قانون", "منصوبہ", "بندی",
@@ -52,6 +52,7 @@ final class UrduSubjects {
     /** Adjectives that qualify an unnamed source ("ایک سابق اعلیٰ امریکی اہلکار"). */
     private static final Set<String> QUALIFIERS = Set.of(
             "امریکی", "سعودی", "پاکستانی", "چینی", "بھارتی", "انڈین", "افغان", "ایرانی", "برطانوی", "روسی", "یورپی",
+            "جرمن", "فرانسیسی", "آسٹریلوی", "کینیڈین", "یوکرینی",
             "اسرائیلی", "فلسطینی", "ترک", "جاپانی", "سرکاری", "حکومتی", "فوجی", "مقامی", "وفاقی", "صوبائی", "قومی",
             "دیگر", "موجودہ", "نامعلوم", "معروف", "سینئر", "اعلیٰ", "اعلی", "سابق", "متعدد", "کئی", "بعض", "کچھ", "دو",
             "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "نو", "دس", "تمام", "بیشتر", "اکثر", "بین", "الاقوامی",
@@ -79,8 +80,11 @@ final class UrduSubjects {
     /** Pronouns written without a space after the word before them ("علی باباانہوں نے"), common in web Urdu. */
     private static final Pattern GLUED_PRONOUN = Pattern.compile("(?<=\\p{L})(?:انہوں|انھوں)$");
     private static final Pattern WORD = Pattern.compile("\\S+");
+    /** Letters with their marks ("عیسیٰ" carries a superscript alef). */
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
     private static final Pattern LEADING_CONJUNCTION = Pattern.compile(
-            "(?:تو|اور|لیکن|مگر|تاہم|جبکہ|پھر|بلکہ|چنانچہ|البتہ|نیز|اس\\s+پر|جس\\s+پر)\\s+");
+            "(?:تو|اور|لیکن|مگر|تاہم|جبکہ|پھر|بلکہ|چنانچہ|البتہ|نیز|اس\\s+پر|جس\\s+پر|دریں\\s+اثنا|ادھر|علاوہ\\s+ازیں"
+                    + "|بعد\\s+ازاں)\\s+");
     private static final Pattern LATIN_NAME = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}.'’-]*");
 
     private final SpeakerRegistry registry;
@@ -134,13 +138,17 @@ final class UrduSubjects {
         String last = w.getLast();
 
         if (words.size() == 1 && PRONOUNS.contains(last)) {
-            return ArticleSpeakers.withMention(pronounTarget(last, speakers, latestPerson), whole);
+            return ArticleSpeakers.withMention(pronounTarget(last, speakers, latestPerson, text, tailBegin), whole);
         }
         Matcher glued = GLUED_PRONOUN.matcher(last);
         if (glued.find()) {
             int at = tailBegin + words.getLast()[0] + glued.start();
-            return ArticleSpeakers.withMention(pronounTarget(glued.group(), speakers, latestPerson),
+            return ArticleSpeakers.withMention(pronounTarget(glued.group(), speakers, latestPerson, text, at),
                     new Mention(at, at + glued.group().length(), glued.group()));
+        }
+        Speaker coordinated = UrduCoordinatedSubjects.of(tail, tailBegin, words, w, affiliationOf(head));
+        if (coordinated != null) {
+            return coordinated;
         }
         // The longest run of trailing words the registry knows is the name.
         for (int k = Math.max(0, words.size() - 4); k < words.size(); k++) {
@@ -172,6 +180,10 @@ final class UrduSubjects {
             if (latestPerson != null && sameOffice(w, latestPerson.role())) {
                 return ArticleSpeakers.withMention(latestPerson, whole);
             }
+            String introduced = UrduRoleIntroductions.nameAfter(text, tail, tailBegin);
+            if (introduced != null) {
+                return speakers.resolve(introduced, whole, ArticleSpeakers.PERSON, affiliationOf(head), tail, false);
+            }
             return new Speaker(null, tail, whole, affiliationOf(head), null, GROUP);
         }
         int latin = latinNameStart(tail, words);
@@ -183,6 +195,7 @@ final class UrduSubjects {
                 || OFFICE_WORDS.contains(w.get(nameStart)) || QUALIFIERS.contains(w.get(nameStart)))) {
             nameStart++;
         }
+        nameStart = Math.max(nameStart, UrduRoleEnd.afterLastRoleWord(w));
         return named(tail, tailBegin, words, Math.max(nameStart, words.size() - 3), head, speakers);
     }
 
@@ -190,9 +203,41 @@ final class UrduSubjects {
      * "اس/اُس" (singular: it, this) is whoever spoke last, an organisation too; "انہوں/اُن/وہ" (plural, and the
      * honorific for a person) prefers the person who spoke last.
      */
-    private static Speaker pronounTarget(String pronoun, ArticleSpeakers speakers, Speaker latestPerson) {
+    private Speaker pronounTarget(String pronoun, ArticleSpeakers speakers, Speaker latestPerson, String text,
+                                  int at) {
         boolean singular = pronoun.equals("اس") || pronoun.equals("اُس");
-        return singular || latestPerson == null ? speakers.previous() : latestPerson;
+        Speaker target = singular || latestPerson == null ? speakers.previous() : latestPerson;
+        return target != null ? target : antecedent(text, at, speakers);
+    }
+
+    /** Nobody has spoken yet: the pronoun refers to the agent of the sentence before ({@link UrduAntecedents}). */
+    private Speaker antecedent(String text, int at, ArticleSpeakers speakers) {
+        UrduAntecedents.Antecedent a = UrduAntecedents.before(text, at);
+        if (a == null) {
+            return null;
+        }
+        String[] phraseWords = Names.fold(a.phrase()).strip().split("\\s+");
+        if (PRONOUNS.contains(phraseWords[phraseWords.length - 1])) {
+            return null;
+        }
+        return speakerOf(text, a.begin(), a.phrase(), speakers, null);
+    }
+
+    /** A word of a person's role or title ("کپتان", "جنرل", "سفیر"), not of an office or a qualifier. */
+    static boolean isPersonRoleWord(String folded) {
+        return ROLE_WORDS.contains(folded) && !folded.equals("ایک") && !folded.equals("کے");
+    }
+
+    /** A word of a role, office or qualifier, which stands before a name rather than in it. */
+    static boolean isRoleWord(String folded) {
+        return ROLE_WORDS.contains(folded) || OFFICE_WORDS.contains(folded) || QUALIFIERS.contains(folded);
+    }
+
+    /** A word that can be part of a person's name: no role, group, organisation, document word or pronoun. */
+    static boolean mayBeNameWord(String folded) {
+        return !isRoleWord(folded) && !GROUP_NOUNS.contains(folded) && !ORG_HEADS.contains(folded)
+                && !DOCUMENT_NOUNS.contains(folded) && !PRONOUNS.contains(folded) && !PLURAL_QUANTIFIERS.contains(folded)
+                && NAME_WORD.matcher(folded).matches();
     }
 
     /** Every role and office word of the bare phrase is in the person's role as the article gave it (if it did). */
@@ -230,7 +275,8 @@ final class UrduSubjects {
 
     /** "لکس کیپیٹل کے ایک پارٹنر" -> "لکس کیپیٹل": the organisation an apposition names, if it names one. */
     private static String affiliationOf(String head) {
-        if (head == null || head.isBlank()) {
+        // A clause is not an organisation: "اٹارنی جنرل نے بات شروع کی تو …", "… کا عزم ظاہر کیا، مچل مارش نے".
+        if (head == null || head.isBlank() || head.matches(".*\\sنے\\s.*|.*\\s(?:کیا|کی|کیے|دیا|دی|ہے|ہیں|تھا|تھی|تھے|گیا|گئی|ہوا|ہوئی)\\s*")) {
             return null;
         }
         String org = head.split("\\s(?:کے|کی|کا|میں)\\s", 2)[0].replaceAll("[،,]", "").strip();

@@ -162,14 +162,19 @@ final class DeadLetterReplay implements AutoCloseable {
             return;
         }
         String notReplayable = whyNotReplayable(letter);
+        Alert undelivered = null;
+        if (notReplayable == null && isUndeliveredAlert(letter)) {
+            undelivered = alert(letter);
+            notReplayable = undelivered == null ? "payload is not an alert" : null;
+        }
         if (notReplayable != null) {
             tally.skipped.merge(notReplayable, 1, Integer::sum);
             return;
         }
         if (producer != null) {
             producer.send(new ProducerRecord<>(letter.source(), letter.key(), letter.payload().getBytes(StandardCharsets.UTF_8)));
-            if (isUndeliveredAlert(letter)) {
-                AlertDelivery delivered = delivered(alert(letter));
+            if (undelivered != null) {
+                AlertDelivery delivered = delivered(undelivered);
                 producer.send(new ProducerRecord<>(deliveriesTopic, delivered.key(), Json.write(delivered)));
             }
         }
@@ -195,9 +200,6 @@ final class DeadLetterReplay implements AutoCloseable {
         }
         if (letter.source() == null || !isTopic(letter.source())) {
             return "source is not a topic";
-        }
-        if (isUndeliveredAlert(letter) && alert(letter) == null) {
-            return "payload is not an alert";
         }
         return null;
     }

@@ -30,8 +30,9 @@ import java.util.Set;
 public final class EnglishQuoteExtractor {
     private static final int WINDOW = 30;
     /** Subject kinds that name who speaks: such a source closing a sentence relays its inner speaker. */
-    private static final Set<String> OBJECT_PRONOUNS = Set.of("him", "her", "them");
     private static final Set<String> NAMED_SOURCES = Set.of("PERSON", "ORGANIZATION", "PLACE");
+    /** "According to him, …": the pronoun is the source. */
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("him", "her", "them");
 
     private final StanfordCoreNLP pipeline;
     private final SpeakerRegistry registry;
@@ -944,7 +945,7 @@ public final class EnglishQuoteExtractor {
             // an apposition after the comma names it ("according to his spokeswoman, Katie Hill").
             // "According to him, Tinubu’s reforms …": an object pronoun is the source, not a name in the content.
             boolean pronoun = from < sentence.size() && sentence.get(from).tag().startsWith("PRP")
-                    && OBJECT_PRONOUNS.contains(sentence.get(from).word().toLowerCase());
+                    && OBJECT_PRONOUNS.contains(sentence.get(from).word().toLowerCase(java.util.Locale.ROOT));
             SubjectSpan subject = pronoun ? new SubjectSpan(from, from, "PRONOUN") : firstCandidate(sentence, from, to);
             if (subject != null && !pronoun && !subject.kind.equals("PERSON") && subject.last + 2 < sentence.size()
                     && sentence.get(subject.last + 1).word().equals(",")) {

@@ -24,15 +24,23 @@ export function filtersOf(search) {
 
 export async function getJson(path, params) {
   const query = params && params.toString() ? '?' + params.toString() : '';
-  const response = await fetch(path + query, {headers: {Accept: 'application/json'}});
+  return answer(await fetch(path + query, {headers: {Accept: 'application/json'}}), 'the archive');
+}
+
+/**
+ * A response's JSON, or an ApiError with its message. This server answers errors as {error: code, message}, the
+ * alerts API as {error: message}; 204 has no body.
+ */
+async function answer(response, who) {
+  if (response.status === 204) return null;
   let body;
   try {
     body = await response.json();
   } catch {
-    throw new ApiError(response.status, 'bad-response', 'the archive answered ' + response.status + ' without JSON');
+    throw new ApiError(response.status, 'bad-response', who + ' answered ' + response.status + ' without JSON');
   }
   if (!response.ok) {
-    throw new ApiError(response.status, body && body.error, (body && body.message) || ('HTTP ' + response.status));
+    throw new ApiError(response.status, body && body.error, (body && (body.message || body.error)) || ('HTTP ' + response.status));
   }
   return body;
 }
@@ -47,23 +55,10 @@ export const searchQuotes = params => getJson('/api/quotes', params);
 export const getQuote = id => getJson('/api/quotes/' + encodeURIComponent(id));
 export const speakerStance = name => getJson('/api/speakers/' + encodeURIComponent(name) + '/stance');
 
-/**
- * The alerts API, which this server forwards from /api/alerts/ (so the page keeps to its own origin). It answers
- * errors as {error: message}, this server (alerts off, unreachable) as {error: code, message}.
- */
+/** The alerts API, which this server forwards from /api/alerts/ (so the page keeps to its own origin). */
 export async function alertsApi(method, path, apiKey, body) {
   const headers = {Accept: 'application/json', Authorization: 'Bearer ' + apiKey};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch('/api/alerts/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
-  if (response.status === 204) return null;
-  let data;
-  try {
-    data = await response.json();
-  } catch {
-    throw new ApiError(response.status, 'bad-response', 'the alerts API answered ' + response.status + ' without JSON');
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, data && data.error, (data && (data.message || data.error)) || ('HTTP ' + response.status));
-  }
-  return data;
+  return answer(await fetch('/api/alerts/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)}),
+    'the alerts API');
 }

@@ -250,9 +250,7 @@ class ConsoleIT {
 
     @Test
     void researcherSavesASearchAndComesBackToIt() throws Exception {
-        open("/");
-        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
-        browserErrors(); // from here on: this test's own
+        forgetEarlierTests();
         open("/?q=Triolo&label=AGAINST");
         assertThat(text("#saved-list")).isEqualTo("none yet");
         String name = "Triolo <b>bearish</b>";
@@ -286,9 +284,7 @@ class ConsoleIT {
 
     @Test
     void analystCreatesAnAlertFromASearchAndDeletesIt() throws Exception {
-        open("/");
-        ((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear()");
-        browserErrors(); // from here on: this test's own
+        forgetEarlierTests();
         open("/?speaker=Paul%20Triolo&label=AGAINST");
         browser.findElement(By.id("alert-me")).click();
         awaitPage("/console/alerts");
@@ -385,6 +381,13 @@ class ConsoleIT {
                 .as("elements made from article text").isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined ? 'none' : window.__xss"))
                 .as("payload that ran").isEqualTo("none");
+    }
+
+    /** Saved searches, the API key and console messages of earlier tests: from here on, this test's own. */
+    private static void forgetEarlierTests() {
+        open("/");
+        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear()");
+        browserErrors();
     }
 
     private static void open(String path) {

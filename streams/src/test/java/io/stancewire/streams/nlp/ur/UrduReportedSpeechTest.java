@@ -1,32 +1,23 @@
 package io.stancewire.streams.nlp.ur;
 
 import io.stancewire.streams.nlp.FoundQuote;
-import io.stancewire.streams.nlp.speakers.SpeakerRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.stancewire.streams.nlp.ur.UrduExtraction.quotes;
+import static io.stancewire.streams.nlp.ur.UrduExtraction.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Urdu reported-speech constructions one by one, on made-up sentences (the real articles are in the set). */
 class UrduReportedSpeechTest {
-    private final UrduQuoteExtractor extractor = new UrduQuoteExtractor(SpeakerRegistry.bundled());
-
-    private List<FoundQuote> quotes(String text) {
-        return extractor.extract(text).quotes();
-    }
-
-    private static String speaker(FoundQuote q) {
-        return q.speaker() == null ? null : q.speaker().name();
-    }
-
     @Test
     void clauseAfterKeWithAuxiliaryAndGluedVerb() {
         String text = "وزیر تجارت احمد رضا نے کہا ہے کہ برآمدات میں اضافہ ہوا ہے۔ علی خان نے کہاہے کہ قیمتیں کم ہوں گی۔";
         List<FoundQuote> q = quotes(text);
         assertThat(q).extracting(FoundQuote::text)
                 .containsExactly("برآمدات میں اضافہ ہوا ہے", "قیمتیں کم ہوں گی");
-        assertThat(q).extracting(UrduReportedSpeechTest::speaker).containsExactly("احمد رضا", "علی خان");
+        assertThat(q).extracting(UrduExtraction::speaker).containsExactly("احمد رضا", "علی خان");
         assertThat(q).extracting(FoundQuote::kind).containsOnly(FoundQuote.INDIRECT);
         assertThat(text.substring(q.getFirst().begin(), q.getFirst().end())).isEqualTo(q.getFirst().text());
         assertThat(q.getFirst().cue()).isEqualTo("نے کہا");
@@ -54,7 +45,7 @@ class UrduReportedSpeechTest {
     void pronounAndBareRoleTakeThePreviousSpeaker() {
         List<FoundQuote> q = quotes("ترجمان دفتر خارجہ زاہد علی نے کہا کہ مذاکرات جاری ہیں۔ انہوں نے کہا کہ وفد جلد روانہ ہوگا۔ "
                 + "ترجمان نے مزید کہا کہ کوئی ڈیڈ لائن نہیں دی گئی۔ اُن کا کہنا تھا کہ صورتحال معمول پر ہے۔");
-        assertThat(q).extracting(UrduReportedSpeechTest::speaker).containsOnly("زاہد علی").hasSize(4);
+        assertThat(q).extracting(UrduExtraction::speaker).containsOnly("زاہد علی").hasSize(4);
         assertThat(q).extracting(x -> x.speaker().mention().text())
                 .containsExactly("زاہد علی", "انہوں", "ترجمان", "اُن");
         assertThat(q).extracting(FoundQuote::cue).containsExactly("نے کہا", "نے کہا", "نے مزید کہا", "کا کہنا تھا");
@@ -67,7 +58,7 @@ class UrduReportedSpeechTest {
         assertThat(q).extracting(FoundQuote::text).containsExactly("بجٹ متوازن ہے", "نئے ٹیکس نہیں لگیں گے۔");
         assertThat(q.get(1).kind()).isEqualTo(FoundQuote.DIRECT);
         assertThat(q.get(1).cue()).isEqualTo("کا جواب تھا");
-        assertThat(q).extracting(UrduReportedSpeechTest::speaker).containsOnly("اسحاق ڈار");
+        assertThat(q).extracting(UrduExtraction::speaker).containsOnly("اسحاق ڈار");
     }
 
     @Test
@@ -128,7 +119,7 @@ class UrduReportedSpeechTest {
         assertThat(q).extracting(FoundQuote::text).containsExactly("سرحد پر صورتحال قابو میں ہے",
                 "بھارت کسی بھی جارحیت کا جواب دے گا", "پاکستان امن چاہتا ہے");
         // The lone surname goes to the full name the article introduced.
-        assertThat(q).extracting(UrduReportedSpeechTest::speaker).containsOnly("خواجہ آصف");
+        assertThat(q).extracting(UrduExtraction::speaker).containsOnly("خواجہ آصف");
     }
 
     @Test
@@ -140,7 +131,7 @@ class UrduReportedSpeechTest {
     void twoSpeechActsInOneSentence() {
         List<FoundQuote> q = quotes("ترجمان جاوید اقبال نے کہا کہ ایران نے معاہدہ توڑا ہے، انہوں نے خبردار کیا کہ جواب دیا جائے گا۔");
         assertThat(q).extracting(FoundQuote::text).containsExactly("ایران نے معاہدہ توڑا ہے", "جواب دیا جائے گا");
-        assertThat(q).extracting(UrduReportedSpeechTest::speaker).containsOnly("جاوید اقبال");
+        assertThat(q).extracting(UrduExtraction::speaker).containsOnly("جاوید اقبال");
     }
 
     @Test

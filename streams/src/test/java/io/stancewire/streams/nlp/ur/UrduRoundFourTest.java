@@ -1,11 +1,12 @@
 package io.stancewire.streams.nlp.ur;
 
 import io.stancewire.streams.nlp.FoundQuote;
-import io.stancewire.streams.nlp.speakers.SpeakerRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.stancewire.streams.nlp.ur.UrduExtraction.quotes;
+import static io.stancewire.streams.nlp.ur.UrduExtraction.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,22 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role the article introduced with a name.
  */
 class UrduRoundFourTest {
-    private final UrduQuoteExtractor extractor = new UrduQuoteExtractor(SpeakerRegistry.bundled());
-
-    private List<FoundQuote> quotes(String text) {
-        return extractor.extract(text).quotes();
-    }
-
-    private static String speaker(FoundQuote q) {
-        return q.speaker() == null ? null : q.speaker().name();
-    }
-
     @Test
     void twoPeopleNamedTogetherSpeakAsOneGroupAndAPluralPronounFollowsThem() {
         List<FoundQuote> q = quotes("ترجمان زاہد علی نے کہا کہ اجلاس ملتوی ہو گیا ہے۔ "
                 + "وزیر اعلیٰ احمد علی اور صدر نوید اختر نے کہا کہ منصوبہ وقت پر مکمل ہوگا۔ "
                 + "انہوں نے مزید کہا کہ فنڈز جاری کر دیے گئے ہیں۔");
-        assertThat(q).extracting(UrduRoundFourTest::speaker)
+        assertThat(q).extracting(UrduExtraction::speaker)
                 .containsExactly("زاہد علی", "احمد علی اور نوید اختر", "احمد علی اور نوید اختر");
         assertThat(q.get(1).speaker().type()).isEqualTo(UrduSubjects.GROUP);
         assertThat(q.get(1).speaker().mention().text()).isEqualTo("احمد علی اور صدر نوید اختر");
@@ -55,7 +46,7 @@ class UrduRoundFourTest {
         });
         List<FoundQuote> interviewed = quotes("اداکارہ نازیہ خان کا پہلا انٹرویو نشر ہو گیا۔ "
                 + "پروگرام میں انہوں نے کہا کہ وہ جلد ایک نئی فلم میں کام کریں گی۔");
-        assertThat(interviewed).extracting(UrduRoundFourTest::speaker).containsExactly("نازیہ خان");
+        assertThat(interviewed).extracting(UrduExtraction::speaker).containsExactly("نازیہ خان");
     }
 
     @Test
@@ -76,7 +67,7 @@ class UrduRoundFourTest {
     void aConnectiveBeforeThePronounIsNotPartOfTheSubject() {
         List<FoundQuote> q = quotes("جرمن چانسلر اولاف شولز نے کہا کہ فوج نہیں بھیجی جائے گی۔ "
                 + "دریں اثنا انہوں نے نشاندہی کی کہ جرمنی یوکرین کا دوسرا بڑا حامی ہے۔");
-        assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("اولاف شولز", "اولاف شولز");
+        assertThat(q).extracting(UrduExtraction::speaker).containsExactly("اولاف شولز", "اولاف شولز");
         assertThat(q.get(1).speaker().mention().text()).isEqualTo("انہوں");
     }
 
@@ -88,7 +79,7 @@ class UrduRoundFourTest {
         assertThat(q).extracting(FoundQuote::text)
                 .containsExactly("ہم مذاکرات کے حامی ہیں۔ جنگ کوئی حل نہیں۔", "سرحد پر صورتحال پرامن ہے");
         assertThat(q).extracting(FoundQuote::kind).containsExactly(FoundQuote.DIRECT, FoundQuote.INDIRECT);
-        assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("علی رضا", "کامران شاہ");
+        assertThat(q).extracting(UrduExtraction::speaker).containsExactly("علی رضا", "کامران شاہ");
         assertThat(UrduReportedSpeech.sentences(text)).hasSize(2);
     }
 
@@ -98,7 +89,7 @@ class UrduRoundFourTest {
                 + "وزیر خارجہ سلمان حیدر نے ‘ایک پرامن خطے’ کے لیے مذاکرات کی اپیل کی اور تعاون کا یقین دلایا۔");
         assertThat(q).extracting(FoundQuote::text).containsExactly("عوام دشمن دستاویز", "ایک پرامن خطے");
         assertThat(q).extracting(FoundQuote::kind).containsOnly(FoundQuote.PARTIAL);
-        assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("عمر ایوب", "سلمان حیدر");
+        assertThat(q).extracting(UrduExtraction::speaker).containsExactly("عمر ایوب", "سلمان حیدر");
         assertThat(q).extracting(FoundQuote::cue).containsExactly("نے قرار دیا", "نے اپیل کی");
     }
 
@@ -113,7 +104,7 @@ class UrduRoundFourTest {
         List<FoundQuote> q = quotes("آسٹریلوی کپتان پیٹ کمنز نے کہا کہ پچ بولرز کے لیے مشکل تھی۔ "
                 + "فوج کے ترجمان میجر جنرل احمد شریف نے بتایا کہ آپریشن مکمل ہو گیا ہے۔ "
                 + "کپتان بابر اعظم نے کہا کہ ٹیم اگلا میچ جیتنے کی کوشش کرے گی۔");
-        assertThat(q).extracting(UrduRoundFourTest::speaker).containsExactly("پیٹ کمنز", "احمد شریف", "بابر اعظم");
+        assertThat(q).extracting(UrduExtraction::speaker).containsExactly("پیٹ کمنز", "احمد شریف", "بابر اعظم");
         assertThat(q.getFirst().speaker().role()).isEqualTo("آسٹریلوی کپتان");
     }
 
